@@ -1,0 +1,91 @@
+package dev.picotool.cli;
+
+import dev.picotool.ExitCode;
+import dev.picotool.PicoToolException;
+import dev.picotool.Version;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** The {@code picotool} root command. The only place (with its subcommands) that prints or exits. */
+@Command(name = "picotool", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = PicoTool.VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Turn a few settings into MicroPython firmware for a Raspberry Pi Pico W with a DHT22, put it "
+                + "on the board over USB, and prove that readings arrive at your MQTT broker.",
+        subcommands = {ValidateCommand.class, RenderCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n", footer = "${picotool.exitcodes}")
+public final class PicoTool implements Runnable {
+    private final Services services;
+
+    public PicoTool() {
+        this(Services.standard());
+    }
+
+    public PicoTool(Services services) {
+        this.services = services;
+    }
+
+    Services services() {
+        return services;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "missing command: try `picotool demo`, "
+                + "`picotool flash` or `picotool --help`");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(new PicoTool(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                args));
+    }
+
+    /** Runs one command line and returns the exit code (tests call this). */
+    public static int execute(PicoTool tool, PrintWriter out, PrintWriter err, String... args) {
+        System.setProperty("picotool.exitcodes", Arrays.stream(ExitCode.values())
+                .map(c -> String.format("  %d  %s", c.code(), c.meaning())).collect(Collectors.joining("%n")));
+        CommandLine cli = new CommandLine(tool);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, err));
+        cli.setParameterExceptionHandler((ex, args1) -> {
+            err.println("error: " + ex.getMessage());
+            err.println("hint: see `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help`");
+            return ExitCode.USAGE.code();
+        });
+        int rc = cli.execute(args);
+        out.flush();
+        err.flush();
+        return rc;
+    }
+
+    static int report(Exception ex, PrintWriter err) {
+        if (ex instanceof PicoToolException p) {
+            err.println("error: " + p.getMessage());
+            if (!p.hint().isEmpty()) {
+                err.println("hint: " + p.hint());
+            }
+            err.flush();
+            return p.exitCode().code();
+        }
+        err.println("error: internal error: " + ex);
+        for (StackTraceElement e : ex.getStackTrace()) {
+            err.println("    at " + e);
+        }
+        err.println("hint: this is a picotool bug; please report it with the lines above");
+        err.flush();
+        return ExitCode.INTERNAL.code();
+    }
+
+    /** Prints the version of picotool and of the firmware it renders (the same). */
+    public static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"picotool " + Version.get(), "Java " + System.getProperty("java.version")};
+        }
+    }
+}

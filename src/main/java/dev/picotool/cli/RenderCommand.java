@@ -1,0 +1,43 @@
+package dev.picotool.cli;
+
+import dev.picotool.render.DeviceFile;
+import dev.picotool.render.FirmwareBundle;
+import dev.picotool.render.OutputDirectory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code picotool render --out DIR}: write the device files locally (owner-only: settings.py holds passwords). */
+@Command(name = "render", description = "Write the firmware files to a directory (readable by you only).")
+public final class RenderCommand implements Callable<Integer> {
+    @ParentCommand
+    PicoTool root;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Where to write the files.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        FirmwareBundle bundle = root.services().renderer().render(config.load(root.services().validator()));
+        PrintWriter w = spec.commandLine().getOut();
+        for (DeviceFile f : bundle.files()) {
+            Path written = OutputDirectory.write(out, f);
+            w.printf("%-32s %7d bytes  sha256 %s%n", written, f.size(), f.sha256());
+        }
+        w.printf("%d files, %d bytes. Put them on the board with `picotool flash` (same settings).%n",
+                bundle.files().size(), bundle.totalBytes());
+        return 0;
+    }
+}
