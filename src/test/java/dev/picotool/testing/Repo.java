@@ -9,7 +9,11 @@ public final class Repo {
     }
 
     public static Path root() {
-        String configured = System.getProperty("picotool.repo");
+        // PICOTOOL_REPO lets a build in a separate worktree use the tool/ directory of another checkout.
+        String configured = System.getenv("PICOTOOL_REPO");
+        if (configured == null) {
+            configured = System.getProperty("picotool.repo");
+        }
         Path p = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
         if (!Files.exists(p.resolve("tool"))) {
             throw new IllegalStateException("cannot find the repository root (tool/ missing under " + p + ")");
