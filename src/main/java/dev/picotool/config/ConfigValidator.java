@@ -40,7 +40,10 @@ public final class ConfigValidator {
         Checks c = new Checks(raw, errors);
         PicoConfig.Wifi wifi = wifi(raw, c, errors);
         PicoConfig.Mqtt mqtt = mqtt(raw, c, errors);
-        SensorType sensorType = c.choice(SENSOR_TYPE, "dht22", SensorType.class);
+        // An unknown sensor type is reported once; the checks below go on with the default so the user sees
+        // every other problem in the same run.
+        SensorType sensorType = Optional.ofNullable(c.choice(SENSOR_TYPE, "dht22", SensorType.class))
+                .orElse(SensorType.DHT22);
         Pin pin = pin(raw.get(SENSOR_PIN).orElse(pinout.defaultSensorPin()), errors);
         int minInterval = sensorType == SensorType.NONE ? 1 : 2;
         int interval = c.integer(INTERVAL, 10, minInterval, 86_400,
@@ -50,7 +53,7 @@ public final class ConfigValidator {
         PicoConfig.Topics topics = new PicoConfig.Topics(c.topic(TOPIC_INTERNAL, DEFAULT_TOPIC_INTERNAL),
                 c.topic(TOPIC_TEMPERATURE, DEFAULT_TOPIC_TEMPERATURE), c.topic(TOPIC_HUMIDITY, DEFAULT_TOPIC_HUMIDITY),
                 c.topic(TOPIC_STATUS, DEFAULT_TOPIC_STATUS));
-        List<String> readings = topics.readings(sensorType == null ? SensorType.DHT22 : sensorType);
+        List<String> readings = topics.readings(sensorType);
         if (readings.stream().distinct().count() < readings.size()) {
             errors.add(new ConfigError("topics", "two readings share one topic (" + String.join(", ", readings) + ")",
                     "give the internal temperature, temperature and humidity a topic each"));

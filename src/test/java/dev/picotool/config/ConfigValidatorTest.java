@@ -126,7 +126,7 @@ class ConfigValidatorTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
         short    | 1234567  | wifi.password: is 7 characters long; WPA2 passwords have 8 to 63 characters (or 64 hex digits). Fix: check the password (from env PW)
-        long     | 1234567890123456789012345678901234567890123456789012345678901234 | wifi.password: is 64 characters long
+        long     | gggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggg | wifi.password: is 64 characters long
         nonascii | pässwörd-long | wifi.password: contains characters outside printable ASCII
         """)
     void wifiPasswordRulesNeverShowThePassword(String why, String password, String message) {

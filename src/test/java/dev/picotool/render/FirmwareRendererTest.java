@@ -1,0 +1,96 @@
+package dev.picotool.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.picotool.config.PayloadFormat;
+import dev.picotool.config.PicoConfig;
+import dev.picotool.config.SensorType;
+import dev.picotool.testing.Configs;
+import dev.picotool.testing.Repo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Golden files: the rendered settings.py and main.py for a few configurations, compared byte for byte.
+ * After an intended template change, regenerate them with {@code ./mvnw test -Dtest=FirmwareRendererTest
+ * -Dgolden.update=true} and review the diff.
+ */
+class FirmwareRendererTest {
+    static final FirmwareRenderer RENDERER = new FirmwareRenderer("0.1.0");
+
+    static Stream<Arguments> variants() {
+        return Stream.of(
+                Arguments.of("default", Configs.tutorial()),
+                Arguments.of("dht11-json-auth-tls", Configs.raw("Lab", "secretpass", "pico-lab", "pico", "mqtt-pw",
+                        "home/lab", "Lab sensor", SensorType.DHT11, PayloadFormat.JSON, true, Optional.empty())),
+                Arguments.of("no-sensor-open-wifi", Configs.raw("Café", null, null, null, null, "pico", "Pico W",
+                        SensorType.NONE, PayloadFormat.PLAIN, false, Optional.empty())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void matchesGoldenFiles(String variant, PicoConfig config) throws IOException {
+        FirmwareBundle bundle = RENDERER.render(config);
+        for (String name : new String[] {"settings.py", "main.py"}) {
+            Path golden = Repo.root().resolve("src/test/resources/golden").resolve(variant).resolve(name);
+            String actual = new String(bundle.file(name).orElseThrow().content(), StandardCharsets.UTF_8);
+            if (Boolean.getBoolean("golden.update")) {
+                Files.createDirectories(golden.getParent());
+                Files.writeString(golden, actual);
+            }
+            assertThat(actual).as("%s/%s (regenerate with -Dgolden.update=true)", variant, name)
+                    .isEqualTo(Files.readString(golden));
+        }
+    }
+
+    @Test
+    void filesComeInWriteOrderWithMainLast() {
+        FirmwareBundle bundle = RENDERER.render(Configs.tutorial());
+        assertThat(bundle.files()).extracting(DeviceFile::name)
+                .containsExactly("wifi.py", "picomqtt.py", "DHT22.py", "settings.py", "main.py");
+    }
+
+    @Test
+    void noSensorMeansNoSensorLibrary() {
+        FirmwareBundle bundle = RENDERER.render(Configs.raw("Lab", "secretpass", null, null, null, "p", "P",
+                SensorType.NONE, PayloadFormat.PLAIN, false, Optional.empty()));
+        assertThat(bundle.file("DHT22.py")).isEmpty();
+    }
+
+    @Test
+    void staticFilesAreCopiedByteForByte() throws IOException {
+        FirmwareBundle bundle = RENDERER.render(Configs.tutorial());
+        for (String name : new String[] {"wifi.py", "picomqtt.py", "DHT22.py"}) {
+            assertThat(bundle.file(name).orElseThrow().content())
+                    .isEqualTo(Files.readAllBytes(Repo.root().resolve("firmware").resolve(name)));
+        }
+    }
+
+    @Test
+    void caCertificateIsShippedWhenConfigured(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path ca = dir.resolve("my-ca.pem");
+        Files.writeString(ca, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        FirmwareBundle bundle = RENDERER.render(Configs.raw("Lab", "secretpass", null, null, null, "p", "P",
+                SensorType.DHT22, PayloadFormat.PLAIN, true, Optional.of(ca)));
+        assertThat(bundle.file("ca.pem").orElseThrow().content()).isEqualTo(Files.readAllBytes(ca));
+        assertThat(new String(bundle.file("settings.py").orElseThrow().content(), StandardCharsets.UTF_8))
+                .contains("MQTT_CA_FILE = 'ca.pem'").contains("MQTT_TLS = True");
+    }
+
+    @Test
+    void everyFirmwareFileIsShipped() throws IOException {
+        FirmwareBundle bundle = RENDERER.render(Configs.tutorial());
+        try (Stream<Path> files = Files.list(Repo.root().resolve("firmware"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".py")))
+                    .allSatisfy(n -> assertThat(bundle.file(n)).as(n + " is rendered").isPresent());
+        }
+    }
+}

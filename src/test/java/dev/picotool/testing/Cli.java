@@ -1,0 +1,24 @@
+package dev.picotool.testing;
+
+import dev.picotool.cli.PicoTool;
+import dev.picotool.cli.Services;
+import dev.picotool.render.FirmwareRenderer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Runs picotool command lines in-process and captures exit code, stdout and stderr. */
+public final class Cli {
+    private Cli() {
+    }
+
+    public record Result(int exitCode, String out, String err) {
+    }
+
+    public static Result run(FakeSecrets secrets, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Services services = new Services(Configs.validator(secrets), new FirmwareRenderer("0.1.0"));
+        int rc = PicoTool.execute(new PicoTool(services), new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(rc, out.toString(), err.toString());
+    }
+}
