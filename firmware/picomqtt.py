@@ -1,0 +1,342 @@
+# picomqtt.py - a small MQTT 3.1.1 client for the picotool firmware.
+#
+# The official Pico W firmware has no umqtt, so the device ships this file. It runs unchanged on
+# MicroPython (rp2) and on CPython 3.11 (the virtual Pico): only socket.getaddrinfo/socket/connect/
+# settimeout/sendall/recv/close, struct and time.ticks_ms/ticks_diff are used.
+# Publish-only: QoS 0 and 1, retain, last will, user/password, keepalive ping, optional TLS.
+import socket
+import struct
+import time
+
+# Control packet types (high nibble of the fixed header), MQTT 3.1.1 section 2.2.1.
+CONNECT = 0x10
+CONNACK = 0x20
+PUBLISH = 0x30
+PUBACK = 0x40
+PINGREQ = 0xC0
+PINGRESP = 0xD0
+DISCONNECT = 0xE0
+
+# PUBLISH fixed-header flags (low nibble).
+PUBLISH_RETAIN = 0x01
+PUBLISH_QOS1 = 0x02
+
+# CONNECT flags (section 3.1.2.3).
+FLAG_CLEAN_SESSION = 0x02
+FLAG_WILL = 0x04
+FLAG_WILL_RETAIN = 0x20
+FLAG_PASSWORD = 0x40
+FLAG_USERNAME = 0x80
+
+PROTOCOL_NAME = b'MQTT'
+PROTOCOL_LEVEL = 4  # MQTT 3.1.1
+MAX_LENGTH = 268435455  # largest remaining length a 4-byte varint can carry
+
+# CONNACK return codes -> words a student can act on (section 3.2.2.3).
+CONNACK_MESSAGES = {
+    1: 'unacceptable protocol version',
+    2: 'client id rejected',
+    3: 'server unavailable',
+    4: 'bad user name or password',
+    5: 'not authorised',
+}
+
+# errno values meaning "no data yet" on a non-blocking socket: EAGAIN on Linux and rp2 (11),
+# macOS (35), Windows (10035).
+_WOULD_BLOCK = (11, 35, 10035)
+
+
+class MQTTError(Exception):
+    """Protocol-level failure. code is the CONNACK return code when the broker refused us, else None."""
+
+    def __init__(self, message, code=None):
+        super().__init__(message)
+        self.code = code
+
+
+def _bytes(value):
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value)
+    return str(value).encode('utf-8')
+
+
+def encode_length(n):
+    """Remaining-length varint: 7 bits per byte, high bit = more bytes follow (max 4 bytes)."""
+    if n < 0 or n > MAX_LENGTH:
+        raise ValueError('MQTT packet too large')
+    out = bytearray()
+    while True:
+        digit = n & 0x7F
+        n >>= 7
+        if n:
+            digit |= 0x80
+        out.append(digit)
+        if not n:
+            return bytes(out)
+
+
+def decode_length(read_byte):
+    """Inverse of encode_length; read_byte() returns the next byte as an int."""
+    n = 0
+    for shift in (0, 7, 14, 21):
+        b = read_byte()
+        n |= (b & 0x7F) << shift
+        if not b & 0x80:
+            return n
+    raise MQTTError('malformed remaining length from broker')
+
+
+def _field(data):
+    """A length-prefixed UTF-8 string / binary field."""
+    data = _bytes(data)
+    return struct.pack('!H', len(data)) + data
+
+
+def _peer_closed(e):
+    # A TLS peer that went away shows up as an error, not as b'': CPython raises SSLEOFError /
+    # SSLZeroReturnError; mbedTLS (MicroPython) gives MBEDTLS_ERR_SSL_CONN_EOF / _PEER_CLOSE_NOTIFY.
+    if type(e).__name__ in ('SSLEOFError', 'SSLZeroReturnError'):
+        return True
+    return bool(e.args) and e.args[0] in (-0x7280, -0x7880)
+
+
+def _would_block(e):
+    # CPython: BlockingIOError / ssl.SSLWantReadError; MicroPython: OSError(EAGAIN).
+    if type(e).__name__ in ('BlockingIOError', 'SSLWantReadError', 'SSLWantWriteError'):
+        return True
+    return bool(e.args) and e.args[0] in _WOULD_BLOCK
+
+
+class MQTTClient:
+    def __init__(self, client_id, host, port=1883, user=None, password=None, keepalive=60,
+                 ssl_context=None, server_hostname=None):
+        self.client_id = _bytes(client_id)
+        self.host = host
+        self.port = port
+        self.user = user
+        self._password = password  # never printed or put in an exception message
+        self.keepalive = keepalive
+        self.ssl_context = ssl_context
+        self.server_hostname = server_hostname or host
+        self.timeout_s = 10
+        self._will = None
+        self._sock = None
+        self._raw = None
+        self._pid = 0
+        self._ping_sent = None  # ticks_ms of the oldest unanswered PINGREQ
+
+    def set_last_will(self, topic, msg, retain=False, qos=0):
+        """Must be called before connect(): the will travels in the CONNECT packet."""
+        if qos not in (0, 1):
+            raise ValueError('will qos must be 0 or 1')
+        self._will = (_bytes(topic), _bytes(msg), retain, qos)
+
+    # ---- socket plumbing -------------------------------------------------------------------
+    def _settimeout(self, t):
+        # MicroPython's TLS socket has no settimeout(): its reads go through the raw socket, so set
+        # it there. CPython's SSLSocket has settimeout() (and the raw socket is detached by wrap).
+        s = self._sock if hasattr(self._sock, 'settimeout') else self._raw
+        s.settimeout(t)
+
+    def _send(self, data):
+        if self._sock is None:
+            raise MQTTError('not connected')
+        try:
+            if hasattr(self._sock, 'sendall'):
+                self._sock.sendall(data)
+            else:  # MicroPython TLS socket: stream write() sends everything on a blocking socket
+                self._sock.write(data)
+        except OSError as e:
+            self.close()
+            if _peer_closed(e):
+                raise MQTTError('connection closed by broker')
+            raise
+
+    def _recv(self, n):
+        try:
+            if hasattr(self._sock, 'recv'):
+                return self._sock.recv(n)
+            return self._sock.read(n)  # MicroPython TLS socket; None = would block
+        except OSError as e:
+            if _peer_closed(e):
+                raise MQTTError('connection closed by broker')
+            raise
+
+    def _read_exact(self, n):
+        buf = b''
+        while len(buf) < n:
+            chunk = self._recv(n - len(buf))
+            if chunk is None:
+                raise OSError(11, 'read would block')
+            if not chunk:
+                raise MQTTError('connection closed by broker')
+            buf += chunk
+        return buf
+
+    def _read_packet(self, first=None):
+        """Read one packet (blocking, with the socket timeout). Returns (header byte, body)."""
+        try:
+            if first is None:
+                first = self._read_exact(1)
+            length = decode_length(lambda: self._read_exact(1)[0])
+            body = self._read_exact(length) if length else b''
+        except Exception:
+            self.close()
+            raise
+        return first[0], body
+
+    def _poll_packet(self):
+        """Return a pending packet or None, without blocking."""
+        if self._sock is None:
+            raise MQTTError('not connected')
+        self._settimeout(0)
+        try:
+            first = self._recv(1)
+        except (OSError, MQTTError) as e:
+            if isinstance(e, OSError) and _would_block(e):
+                return None
+            self.close()
+            raise
+        finally:
+            if self._sock is not None:
+                self._settimeout(self.timeout_s)
+        if first is None:
+            return None
+        if not first:
+            self.close()
+            raise MQTTError('connection closed by broker')
+        return self._read_packet(first)
+
+    def _handle(self, header, body):
+        """Handle a packet that is not the one being waited for."""
+        kind = header & 0xF0
+        if kind == PINGRESP:
+            self._ping_sent = None
+        elif kind == PUBLISH and header & PUBLISH_QOS1:
+            # We never subscribe, but a broker may still deliver; acknowledge so it stops resending.
+            tlen = struct.unpack('!H', body[:2])[0]
+            self._send(struct.pack('!BB', PUBACK, 2) + body[2 + tlen:4 + tlen])
+
+    # ---- connection ------------------------------------------------------------------------
+    def connect(self, timeout_s=10, clean_session=True):
+        self.close()
+        self.timeout_s = timeout_s
+        last = None
+        s = None
+        for ai in socket.getaddrinfo(self.host, self.port):
+            if ai[1] and ai[1] != socket.SOCK_STREAM:
+                continue  # CPython also lists UDP and raw entries; try each TCP address in turn
+            s = socket.socket(ai[0], socket.SOCK_STREAM)
+            s.settimeout(timeout_s)
+            try:
+                s.connect(ai[-1])
+                break
+            except OSError as e:
+                s.close()
+                last = e
+                s = None
+        if s is None:
+            raise last or OSError('no address for %s' % self.host)
+        self._raw = self._sock = s
+        try:
+            if self.ssl_context is not None:
+                self._sock = self.ssl_context.wrap_socket(s, server_hostname=self.server_hostname)
+            self._send(self._connect_packet(clean_session))
+            header, body = self._read_packet()
+        except Exception:
+            self.close()
+            raise
+        if header != CONNACK or len(body) != 2:
+            self.close()
+            raise MQTTError('unexpected answer to CONNECT (packet 0x%02x)' % header)
+        rc = body[1]
+        if rc:
+            self.close()
+            raise MQTTError('broker refused the connection: %s (CONNACK code %d)'
+                            % (CONNACK_MESSAGES.get(rc, 'unknown reason'), rc), rc)
+        self._ping_sent = None
+        return body[0] & 1  # session present
+
+    def _connect_packet(self, clean_session):
+        flags = FLAG_CLEAN_SESSION if clean_session else 0
+        payload = _field(self.client_id)  # payload order is fixed: id, will topic/message, user, password
+        if self._will:
+            topic, msg, retain, qos = self._will
+            flags |= FLAG_WILL | (qos << 3) | (FLAG_WILL_RETAIN if retain else 0)
+            payload += _field(topic) + _field(msg)
+        if self.user is not None:
+            flags |= FLAG_USERNAME
+            payload += _field(self.user)
+            if self._password is not None:  # 3.1.1: a password needs a user name
+                flags |= FLAG_PASSWORD
+                payload += _field(self._password)
+        body = _field(PROTOCOL_NAME) + struct.pack('!BBH', PROTOCOL_LEVEL, flags, self.keepalive) + payload
+        return bytes([CONNECT]) + encode_length(len(body)) + body
+
+    def is_connected(self):
+        return self._sock is not None
+
+    def close(self):
+        """Drop the socket without DISCONNECT (the broker then sends the last will)."""
+        s = self._sock
+        self._sock = None
+        for obj in (s, self._raw):
+            if obj is not None:
+                try:
+                    obj.close()
+                except Exception:
+                    pass
+        self._raw = None
+
+    def disconnect(self):
+        """Clean goodbye: the broker discards the last will."""
+        if self._sock is not None:
+            try:
+                self._send(bytes([DISCONNECT, 0]))
+            except Exception:
+                pass
+        self.close()
+
+    # ---- traffic ---------------------------------------------------------------------------
+    def publish(self, topic, msg, retain=False, qos=0):
+        if qos not in (0, 1):
+            raise ValueError('qos must be 0 or 1')
+        header = PUBLISH | (PUBLISH_RETAIN if retain else 0)
+        var = _field(topic)
+        if qos:
+            header |= PUBLISH_QOS1
+            self._pid = self._pid % 65535 + 1  # packet ids are 1..65535
+            pid = self._pid
+            var += struct.pack('!H', pid)
+        body = var + _bytes(msg)
+        self._send(bytes([header]) + encode_length(len(body)) + body)
+        if not qos:
+            return
+        start = time.ticks_ms()
+        while time.ticks_diff(time.ticks_ms(), start) < self.timeout_s * 1000:
+            header, body = self._read_packet()  # socket timeout bounds each wait
+            if header & 0xF0 == PUBACK and len(body) >= 2 and struct.unpack('!H', body[:2])[0] == pid:
+                return
+            self._handle(header, body)
+        self.close()
+        raise MQTTError('no PUBACK for packet %d within %s s' % (pid, self.timeout_s))
+
+    def ping(self):
+        """Send PINGREQ. Raises if an earlier PINGREQ went unanswered for a whole keepalive period
+        (a half-open TCP connection, e.g. after the Pico W's idle Wi-Fi drop-out)."""
+        if self._ping_sent is not None:
+            limit = max(self.keepalive, self.timeout_s) * 1000
+            if time.ticks_diff(time.ticks_ms(), self._ping_sent) > limit:
+                self.close()
+                raise MQTTError('no PINGRESP from broker: connection lost')
+        self._send(bytes([PINGREQ, 0]))
+        if self._ping_sent is None:
+            self._ping_sent = time.ticks_ms()
+
+    def poll(self):
+        """Handle everything pending (PINGRESP, PUBACK, ...) without blocking."""
+        while True:
+            packet = self._poll_packet()
+            if packet is None:
+                return
+            self._handle(packet[0], packet[1])

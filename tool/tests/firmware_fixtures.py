@@ -1,0 +1,378 @@
+"""Shared fixtures for the firmware tests (python3 stdlib only).
+
+- time shims: add MicroPython's ticks_ms/ticks_diff/sleep_ms to CPython's time (as the virtual Pico does)
+- FakeClock: virtual time for code that sleeps (wifi timeouts, DHT pacing) so tests run instantly
+- Mosquitto: a real broker on a free loopback port (optionally with a password file)
+- Subscriber: a real `mosquitto_sub -d` process; waits for its SUBACK before the test publishes
+- load_firmware(name, fakes): import firmware/<name>.py fresh with fake modules in sys.modules
+"""
+import importlib.util
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+FIRMWARE = os.path.join(REPO, 'firmware')
+TEMPLATES = os.path.join(REPO, 'templates')
+
+
+def install_time_shims():
+    """MicroPython time API on CPython, like the virtual Pico provides."""
+    if not hasattr(time, 'ticks_ms'):
+        time.ticks_ms = lambda: int(time.monotonic() * 1000)
+        time.ticks_diff = lambda a, b: a - b
+        time.sleep_ms = lambda ms: time.sleep(ms / 1000.0)
+
+
+def wait_until(predicate, timeout_s=5.0, what='condition'):
+    """Poll predicate until it returns a truthy value or the deadline passes."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError('timed out after %.1f s waiting for %s' % (timeout_s, what))
+        time.sleep(0.02)
+
+
+class FakeClock:
+    """Stands in for the `time` module inside a firmware module: sleeping advances virtual time."""
+
+    def __init__(self):
+        self.now_ms = 1000
+        self.sleeps = []
+
+    def ticks_ms(self):
+        return self.now_ms
+
+    def ticks_diff(self, a, b):
+        return a - b
+
+    def sleep_ms(self, ms):
+        self.sleeps.append(ms)
+        self.now_ms += ms
+
+    def sleep(self, s):
+        self.sleep_ms(int(s * 1000))
+
+    def advance(self, ms):
+        self.now_ms += ms
+
+
+def load_firmware(name, fakes=None):
+    """Import firmware/<name>.py as a fresh module with `fakes` ({module name: module}) injected."""
+    install_time_shims()
+    saved = {}
+    for mod_name, mod in (fakes or {}).items():
+        saved[mod_name] = sys.modules.get(mod_name)
+        sys.modules[mod_name] = mod
+    try:
+        spec = importlib.util.spec_from_file_location('fw_' + name, os.path.join(FIRMWARE, name + '.py'))
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        for mod_name, mod in saved.items():
+            if mod is None:
+                sys.modules.pop(mod_name, None)
+            else:
+                sys.modules[mod_name] = mod
+
+
+def require_tool(name):
+    """Full path of a command; Debian puts mosquitto in /usr/sbin, which is not on every PATH."""
+    path = shutil.which(name) or shutil.which(name, path='/usr/sbin:/usr/local/sbin')
+    if not path:
+        package = 'openssl' if name == 'openssl' else 'mosquitto mosquitto-clients'
+        raise AssertionError('%s is not installed: the firmware tests run a real MQTT broker and its clients. '
+                             'Install it with: apt-get install -y %s' % (name, package))
+    return path
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(('127.0.0.1', 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def make_test_pki(directory):
+    """A throwaway CA, a server certificate for 127.0.0.1/localhost signed by it, and an unrelated CA.
+    Returns a dict of file paths: ca, cert, key, other_ca."""
+    openssl = require_tool('openssl')
+    p = lambda name: os.path.join(directory, name)  # noqa: E731
+    ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
+
+    def run(*args):
+        subprocess.run([openssl] + list(args), check=True, capture_output=True, timeout=30)
+    run('req', '-x509', *ec, '-keyout', p('ca.key'), '-out', p('ca.pem'), '-days', '2', '-subj', '/CN=picotool test CA')
+    run('req', *ec, '-keyout', p('server.key'), '-out', p('server.csr'), '-subj', '/CN=localhost')
+    with open(p('ext.cnf'), 'w') as f:
+        f.write('subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n')
+    run('x509', '-req', '-in', p('server.csr'), '-CA', p('ca.pem'), '-CAkey', p('ca.key'), '-CAcreateserial',
+        '-out', p('server.pem'), '-days', '2', '-extfile', p('ext.cnf'))
+    run('req', '-x509', *ec, '-keyout', p('other.key'), '-out', p('other-ca.pem'), '-days', '2',
+        '-subj', '/CN=other CA')
+    for name in os.listdir(directory):
+        os.chmod(p(name), 0o644)
+    return {'ca': p('ca.pem'), 'cert': p('server.pem'), 'key': p('server.key'), 'other_ca': p('other-ca.pem')}
+
+
+class Mosquitto:
+    """A mosquitto broker on 127.0.0.1 only. users={'name': 'password'} turns on password auth;
+    tls=True serves MQTT over TLS with a throwaway CA (self.pki has the file paths)."""
+
+    def __init__(self, users=None, tls=False):
+        exe = require_tool('mosquitto')
+        self.dir = tempfile.mkdtemp(prefix='picotool-mosq-')
+        os.chmod(self.dir, 0o755)  # mosquitto started as root drops to user 'mosquitto' and must read here
+        self.port = free_port()
+        lines = ['listener %d 127.0.0.1' % self.port, 'persistence false', 'log_dest stderr']
+        self.pki = None
+        if tls:
+            self.pki = make_test_pki(self.dir)
+            lines += ['cafile %s' % self.pki['ca'], 'certfile %s' % self.pki['cert'],
+                      'keyfile %s' % self.pki['key']]
+        if users:
+            passwd_exe = require_tool('mosquitto_passwd')
+            pwfile = os.path.join(self.dir, 'passwd')
+            for i, (user, password) in enumerate(sorted(users.items())):
+                cmd = [passwd_exe, '-b'] + (['-c'] if i == 0 else []) + [pwfile, user, password]
+                subprocess.run(cmd, check=True, capture_output=True, timeout=10)
+            os.chmod(pwfile, 0o644)
+            lines += ['allow_anonymous false', 'password_file %s' % pwfile]
+        else:
+            lines.append('allow_anonymous true')
+        conf = os.path.join(self.dir, 'mosquitto.conf')
+        with open(conf, 'w') as f:
+            f.write('\n'.join(lines) + '\n')
+        self.log = open(os.path.join(self.dir, 'mosquitto.log'), 'w+')
+        self.proc = subprocess.Popen([exe, '-c', conf], stdout=self.log, stderr=self.log)
+        wait_until(self._accepts, 5.0, 'mosquitto to listen on port %d' % self.port)
+
+    def _accepts(self):
+        if self.proc.poll() is not None:
+            self.log.seek(0)
+            raise AssertionError('mosquitto exited: %s' % self.log.read())
+        try:
+            socket.create_connection(('127.0.0.1', self.port), timeout=0.2).close()
+            return True
+        except OSError:
+            return False
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        self.log.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Subscriber:
+    """`mosquitto_sub -d` on a topic filter; messages collect in .messages as (retain, qos, topic, payload)."""
+
+    def __init__(self, broker, topic='#', user=None, password=None):
+        cmd = [require_tool('mosquitto_sub'), '-h', '127.0.0.1', '-p', str(broker.port), '-V', 'mqttv311', '-d',
+               '-q', '1', '-t', topic, '-F', 'MSG %r %q %t %p']
+        if user:
+            cmd += ['-u', user, '-P', password]
+        if shutil.which('stdbuf'):  # mosquitto_sub's debug lines are block-buffered on a pipe
+            cmd = ['stdbuf', '-oL'] + cmd
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.subscribed = False
+        self.messages = []
+        self.lines = []
+        threading.Thread(target=self._reader, daemon=True).start()
+        try:
+            wait_until(lambda: self.subscribed, 5.0, 'mosquitto_sub to subscribe')
+        except AssertionError:
+            self.stop()
+            raise AssertionError('mosquitto_sub did not subscribe; it printed: %r' % self.lines)
+
+    def _reader(self):
+        for raw in self.proc.stdout:
+            line = raw.decode('utf-8', 'replace').rstrip('\n')
+            self.lines.append(line)
+            if line.startswith('Subscribed'):
+                self.subscribed = True
+            elif line.startswith('MSG '):
+                retain, qos, topic, payload = (line[4:].split(' ', 3) + [''])[:4]
+                self.messages.append((retain == '1', int(qos), topic, payload))
+
+    def wait_for(self, topic, timeout_s=5.0):
+        """The first message on topic (waits for it)."""
+        def find():
+            for m in self.messages:
+                if m[2] == topic:
+                    return m
+            return None
+        return wait_until(find, timeout_s, 'a message on %s (got %r)' % (topic, self.messages))
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(5)
+        self.proc.stdout.close()
+
+
+def retained(broker, topic, user=None, password=None, timeout_s=3, cafile=None):
+    """The retained payload on topic, or None (mosquitto_sub -C 1 -W; retained arrive at once)."""
+    cmd = [require_tool('mosquitto_sub'), '-h', '127.0.0.1', '-p', str(broker.port), '-V', 'mqttv311', '-t', topic,
+           '-C', '1', '-W', str(timeout_s), '--retained-only', '-F', '%p']
+    if user:
+        cmd += ['-u', user, '-P', password]
+    if cafile:
+        cmd += ['--cafile', cafile]
+    r = subprocess.run(cmd, capture_output=True, timeout=timeout_s + 5)
+    out = r.stdout.decode('utf-8').rstrip('\n')
+    return out if r.returncode == 0 else None
+
+
+# ---- fake hardware modules -------------------------------------------------------------------
+# Plain source that runs on CPython and on real MicroPython, so the same fakes serve the CPython
+# unit tests (make_module) and the MicroPython runtime check (written to its filesystem).
+
+FAKE_NETWORK = '''
+STA_IF = 0
+calls = []
+script = [3]      # statuses returned by successive status() calls after connect(); the last repeats
+ip = '192.168.4.23'
+_pos = [0]
+_cur = [0]
+
+
+def reset(statuses):
+    del calls[:]
+    script[:] = statuses
+    _pos[0] = 0
+    _cur[0] = 0
+
+
+def country(code):
+    calls.append(('country', code))
+
+
+def hostname(name):
+    calls.append(('hostname', name))
+
+
+class _WLAN:
+    def active(self, flag=None):
+        calls.append(('active', flag))
+        return True
+
+    def config(self, **kw):
+        calls.append(('config', kw))
+
+    def connect(self, ssid, key=None):
+        calls.append(('connect', ssid, key))
+        _pos[0] = 0
+
+    def disconnect(self):
+        calls.append(('disconnect',))
+        _cur[0] = 0
+
+    def status(self):
+        i = _pos[0]
+        _cur[0] = script[i] if i < len(script) else script[-1]
+        _pos[0] = i + 1
+        return _cur[0]
+
+    def isconnected(self):
+        return _cur[0] == 3
+
+    def ifconfig(self):
+        return (ip, '255.255.255.0', '192.168.4.1', '192.168.4.1')
+
+
+_wlan = _WLAN()
+
+
+def WLAN(iface):
+    return _wlan
+'''
+
+FAKE_MACHINE = '''
+pins = []
+
+
+class Pin:
+    IN = 0
+    OUT = 1
+    OPEN_DRAIN = 2
+    PULL_UP = 1
+    PULL_DOWN = 2
+
+    def __init__(self, pin_id, mode=-1, pull=-1):
+        self.pin_id = pin_id
+        self.mode = mode
+        self.pull = pull
+        pins.append(self)
+
+
+class ADC:
+    raw = 14000   # about 26 C with the RP2040 formula
+
+    def __init__(self, channel):
+        self.channel = channel
+
+    def read_u16(self):
+        return ADC.raw
+
+
+def unique_id():
+    return b'\\xe6\\x61\\x41\\x03\\xe7\\xa1\\xb2\\xc3'
+'''
+
+FAKE_DHT = '''
+script = []        # per measure(): a (temperature, humidity) tuple or an exception instance
+measured_at = []   # clock.ticks_ms() at each measure()
+clock = None
+
+
+class _Base:
+    def __init__(self, pin):
+        self.pin = pin
+        self._t = None
+        self._h = None
+
+    def measure(self):
+        measured_at.append(clock.ticks_ms() if clock is not None else None)
+        outcome = script.pop(0) if script else OSError(110)
+        if isinstance(outcome, Exception):
+            raise outcome
+        self._t, self._h = outcome
+
+    def temperature(self):
+        return self._t
+
+    def humidity(self):
+        return self._h
+
+
+class DHT22(_Base):
+    pass
+
+
+class DHT11(_Base):
+    pass
+'''
+
+
+def make_module(name, source):
+    import types
+    module = types.ModuleType(name)
+    exec(compile(source, '<fake %s>' % name, 'exec'), module.__dict__)
+    return module
+

@@ -1,0 +1,336 @@
+"""The firmware modules on REAL MicroPython v1.27 (the npm webassembly build, run by node).
+
+1. Every firmware/*.py must compile with MicroPython's own compiler (CPython accepts more syntax).
+2. The modules must also *behave* on MicroPython: a check script drives DHT22.py, wifi.py and
+   picomqtt.py with the shared fake modules (and a scripted fake socket / fake TLS socket), because
+   MicroPython differs from CPython in exceptions, bytes and socket APIs.
+
+Needs node and tool/node_modules (`npm ci` in tool/, which pins the package to 1.27.0), or the
+path of micropython.mjs in $PICOTOOL_MICROPYTHON_MJS.
+"""
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import firmware_fixtures as fx  # noqa: E402
+
+MJS = os.environ.get('PICOTOOL_MICROPYTHON_MJS') or os.path.join(
+    fx.REPO, 'tool', 'node_modules', '@micropython', 'micropython-webassembly-pyscript', 'micropython.mjs')
+
+DRIVER = r'''
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+const [mjs, jobPath] = process.argv.slice(2);
+const { loadMicroPython } = await import(pathToFileURL(mjs).href);
+const job = JSON.parse(readFileSync(jobPath, "utf8"));
+const mp = await loadMicroPython({ stdout: (l) => console.log(l), stderr: (l) => console.log("STDERR " + l) });
+for (const d of job.dirs) mp.FS.mkdir(d);
+for (const [p, src] of Object.entries(job.files)) mp.FS.writeFile(p, src);
+for (const p of job.compile) {
+  try {
+    mp.runPython(`compile(open('${p}').read(), '${p}', 'exec')`);
+    console.log("COMPILED " + p);
+  } catch (e) {
+    const lines = String(e.message || e).trim().split("\n");
+    console.log("SYNTAXERROR " + p + ": " + lines[lines.length - 1]);
+  }
+}
+if (job.run) {
+  try { mp.runPython(`exec(open('${job.run}').read())`); console.log("RUN-DONE"); }
+  catch (e) { console.log("RUN-CRASHED " + String(e.message || e).replace(/\n/g, " | ")); }
+}
+'''
+
+FAKE_SOCKET = '''
+AF_INET = 2
+SOCK_STREAM = 1
+SOCK_DGRAM = 2
+queued = []      # bytes a new socket will "receive" (the broker's answers)
+made = []
+
+
+def getaddrinfo(host, port, *args):
+    return [(AF_INET, SOCK_STREAM, 6, '', (host, port))]
+
+
+class socket:
+    def __init__(self, af=AF_INET, kind=SOCK_STREAM, proto=0):
+        self.rx = b''.join(queued)
+        del queued[:]
+        self.sent = b''
+        self.timeouts = []
+        self.timeout = None
+        self.eof = False
+        self.fail = None  # an errno to raise from recv (e.g. an mbedTLS code)
+        self.closed = False
+        made.append(self)
+
+    def settimeout(self, t):
+        self.timeouts.append(t)
+        self.timeout = t
+
+    def connect(self, addr):
+        self.addr = addr
+
+    def sendall(self, data):
+        self.sent += bytes(data)
+
+    def recv(self, n):
+        if self.fail is not None:
+            raise OSError(self.fail)
+        if not self.rx:
+            if self.eof:
+                return b''
+            raise OSError(11 if self.timeout == 0 else 110)
+        data = self.rx[:n]
+        self.rx = self.rx[n:]
+        return data
+
+    def close(self):
+        self.closed = True
+
+
+class TLSSocket:
+    """Like MicroPython's SSLSocket: read/write only, read() gives None when it would block."""
+
+    def __init__(self, raw):
+        self.raw = raw
+
+    def write(self, data):
+        self.raw.sendall(data)
+        return len(data)
+
+    def read(self, n):
+        try:
+            return self.raw.recv(n)
+        except OSError as e:
+            if e.args[0] == 11:
+                return None
+            raise
+
+    def close(self):
+        self.raw.close()
+
+
+class Context:
+    def __init__(self):
+        self.hostnames = []
+
+    def wrap_socket(self, sock, server_hostname=None):
+        self.hostnames.append(server_hostname)
+        return TLSSocket(sock)
+'''
+
+CHECK = r'''
+import sys
+sys.path.insert(0, '/fake')
+sys.path.insert(0, '/fw')
+import dht
+import network
+import socket
+import DHT22
+import wifi
+import picomqtt
+
+def check(name, ok):
+    print(('PASS ' if ok else 'FAILED ') + name)
+
+class Clock:
+    def __init__(self):
+        self.now = 1000
+        self.sleeps = []
+    def ticks_ms(self):
+        return self.now
+    def ticks_diff(self, a, b):
+        return a - b
+    def sleep_ms(self, ms):
+        self.sleeps.append(ms)
+        self.now += ms
+
+# ---- DHT22.py
+c = Clock()
+DHT22.time = c
+dht.clock = c
+dht.script[:] = [OSError(110), (21.5, 40.0)]
+s = DHT22.Sensor('dht22', 15)
+check('dht retry after 2 s', s.read() == (21.5, 40.0) and dht.measured_at[1] - dht.measured_at[0] >= 2000)
+dht.script[:] = [OSError(110), OSError(110)]
+check('dht timeout reason', s.read() is None and s.last_error == DHT22.ERR_TIMEOUT)
+dht.script[:] = [Exception('checksum error'), Exception('checksum error')]
+check('dht checksum reason', s.read() is None and s.last_error == 'checksum error')
+dht.script[:] = [(99.0, 50.0), (20.0, 101.0)]
+check('dht implausible', s.read() is None and s.last_error.startswith('implausible value'))
+s11 = DHT22.Sensor('dht11', 2)
+dht.script[:] = [(25, 55)]
+check('dht11 ok', s11.read() == (25, 55))
+check('dht sleeps sliced', max(c.sleeps) <= 100)
+
+# ---- wifi.py
+wifi.time = Clock()
+lines = []
+network.reset([1, 2, 3])
+check('wifi connect', wifi.connect('Lab', 'pw', 'DE', 'pico', 20, lines.append) == '192.168.4.23'
+      and lines[-1] == '[wifi] connected, ip 192.168.4.23'
+      and [x[0] for x in network.calls][:5] == ['country', 'hostname', 'active', 'config', 'connect'])
+network.reset([1, -3])
+try:
+    wifi.connect('Lab', 'pw', log=lines.append)
+    check('wifi wrong password raises', False)
+except wifi.WifiError as e:
+    check('wifi wrong password line', e.status == -3 and lines[-1] ==
+          "[wifi] FAILED: wrong password for 'Lab' (status -3). Fix: check the Wi-Fi password and flash again.")
+network.reset([1])
+try:
+    wifi.connect('Lab', 'pw', timeout_s=20, log=lines.append)
+    check('wifi timeout raises', False)
+except wifi.WifiError as e:
+    check('wifi own timeout', e.status == 1 and wifi.time.now - 1000 >= 20000
+          and lines[-1].startswith("[wifi] FAILED: no answer from 'Lab' within 20 s (status 1). Fix: "))
+check('wifi is_up false after failure', not wifi.is_up())
+
+# ---- picomqtt.py with a scripted socket
+check('varint', picomqtt.encode_length(321) == b'\xc1\x02' and picomqtt.encode_length(0) == b'\x00')
+it = iter(b'\xff\xff\x7f')
+check('varint decode', picomqtt.decode_length(lambda: next(it)) == 2097151)
+CONNACK_OK = b'\x20\x02\x00\x00'
+socket.queued.append(CONNACK_OK)
+m = picomqtt.MQTTClient('cid', 'broker.lan', 1883, user='u', password='pw', keepalive=60)
+m.set_last_will('s', 'offline', retain=True, qos=1)
+check('connect', m.connect(timeout_s=5) == 0 and m.is_connected())
+raw = socket.made[-1]
+body = (b'\x00\x04MQTT\x04\xee\x00\x3c\x00\x03cid\x00\x01s\x00\x07offline\x00\x01u\x00\x02pw')
+check('connect bytes', raw.sent == bytes([0x10, len(body)]) + body)
+check('connect addr + timeout', raw.addr == ('broker.lan', 1883) and raw.timeouts[0] == 5)
+raw.sent = b''
+m.publish('t/x', '°C', retain=True)
+check('publish qos0 retain utf8', raw.sent == b'\x31\x08\x00\x03t/x\xc2\xb0C')
+m.poll()
+check('poll idle', m.is_connected())
+m.ping()
+raw.sent = b''
+raw.rx = b'\xd0\x00' + b'\x40\x02\x00\x01'  # PINGRESP first, then the PUBACK for packet id 1
+m.publish(b't/y', b'1', qos=1)
+check('publish qos1 waits for puback', raw.sent == b'\x32\x08\x00\x03t/y\x00\x011' and m._ping_sent is None)
+raw.rx = b'\x40\x02\x00\x07'  # a PUBACK for someone else, then the link dies
+raw.eof = True
+try:
+    m.publish('t/z', '2', qos=1)
+    check('eof raises', False)
+except picomqtt.MQTTError as e:
+    check('eof -> connection closed by broker', 'connection closed by broker' in str(e) and not m.is_connected())
+socket.queued.append(b'\x20\x02\x00\x05')
+try:
+    picomqtt.MQTTClient('c', 'h', user='u', password='secret').connect()
+    check('refused raises', False)
+except picomqtt.MQTTError as e:
+    check('connack 5 human', e.code == 5 and 'not authorised' in str(e) and 'secret' not in str(e))
+
+# TLS path: MicroPython's SSLSocket has no settimeout/recv/sendall
+ctx = socket.Context()
+socket.queued.append(CONNACK_OK)
+t = picomqtt.MQTTClient('tls', 'broker.lan', 8883, ssl_context=ctx)
+t.connect(timeout_s=3)
+raw = socket.made[-1]
+check('tls server_hostname', ctx.hostnames == ['broker.lan'])
+t.poll()
+check('tls poll would-block via raw settimeout', raw.timeouts[-2:] == [0, 3] and t.is_connected())
+raw.sent = b''
+raw.rx = b'\x40\x02\x00\x01'
+t.publish('a', 'b', qos=1)
+check('tls publish qos1', raw.sent == b'\x32\x06\x00\x01a\x00\x01b')
+t.disconnect()
+check('tls disconnect', raw.sent.endswith(b'\xe0\x00') and raw.closed and not t.is_connected())
+socket.queued.append(CONNACK_OK)
+t.connect()
+socket.made[-1].fail = -0x7280  # MBEDTLS_ERR_SSL_CONN_EOF: the broker went away
+try:
+    t.poll()
+    check('tls eof raises', False)
+except picomqtt.MQTTError as e:
+    check('tls eof -> connection closed by broker', 'connection closed by broker' in str(e) and not t.is_connected())
+print('CHECKS-END')
+'''
+
+
+def run_node(job, timeout=60):
+    node = shutil.which('node')
+    if not node:
+        raise AssertionError('node is not installed: it runs the real MicroPython compiler for these checks')
+    if not os.path.exists(MJS):
+        raise AssertionError('MicroPython (npm @micropython/micropython-webassembly-pyscript 1.27.0) not found at '
+                             '%s: run `npm ci` in tool/ or set PICOTOOL_MICROPYTHON_MJS' % MJS)
+    tmp = tempfile.mkdtemp(prefix='picotool-mpy-')
+    try:
+        driver = os.path.join(tmp, 'driver.mjs')
+        with open(driver, 'w') as f:
+            f.write(DRIVER)
+        job_path = os.path.join(tmp, 'job.json')
+        with open(job_path, 'w') as f:
+            json.dump(job, f)
+        r = subprocess.run([node, driver, MJS, job_path], capture_output=True, timeout=timeout)
+        out = r.stdout.decode('utf-8', 'replace') + r.stderr.decode('utf-8', 'replace')
+        if r.returncode != 0:
+            raise AssertionError('node failed (%d): %s' % (r.returncode, out))
+        return out.splitlines()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def firmware_files():
+    files = sorted(glob.glob(os.path.join(fx.FIRMWARE, '*.py')))
+    names = [os.path.basename(p) for p in files]
+    for expected in ('picomqtt.py', 'wifi.py', 'DHT22.py'):
+        assert expected in names, expected
+    return files
+
+
+class MicroPythonTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        files = {}
+        for path in firmware_files():
+            with open(path, encoding='utf-8') as f:
+                files['/fw/' + os.path.basename(path)] = f.read()
+        files['/fake/network.py'] = fx.FAKE_NETWORK
+        files['/fake/machine.py'] = fx.FAKE_MACHINE
+        files['/fake/dht.py'] = fx.FAKE_DHT
+        files['/fake/socket.py'] = FAKE_SOCKET
+        files['/check.py'] = CHECK
+        job = {'dirs': ['/fw', '/fake'], 'files': files,
+               'compile': sorted(p for p in files if p.startswith('/fw/')), 'run': '/check.py'}
+        cls.lines = run_node(job)
+
+    def test_version_is_1_27(self):
+        with open(os.path.join(os.path.dirname(MJS), 'package.json')) as f:
+            self.assertEqual(json.load(f)['version'], '1.27.0')
+
+    def test_every_firmware_file_compiles(self):
+        for path in firmware_files():
+            name = '/fw/' + os.path.basename(path)
+            self.assertIn('COMPILED ' + name, self.lines, '\n'.join(self.lines))
+
+    def test_modules_behave_on_micropython(self):
+        text = '\n'.join(self.lines)
+        self.assertIn('RUN-DONE', self.lines, text)
+        self.assertIn('CHECKS-END', self.lines, text)
+        failed = [line for line in self.lines if line.startswith('FAILED ') or line.startswith('STDERR')]
+        self.assertEqual(failed, [], text)
+        passed = [line for line in self.lines if line.startswith('PASS ')]
+        expected = CHECK.count("check('") - CHECK.count("', False)")  # minus the 'should have raised' ones
+        self.assertEqual(len(passed), expected, text)
+
+    def test_compiler_rejects_what_micropython_lacks(self):
+        # Guard that the referee really is MicroPython's compiler: CPython accepts a match statement.
+        lines = run_node({'dirs': [], 'files': {'/m.py': 'match 1:\n    case 1:\n        pass\n'},
+                          'compile': ['/m.py'], 'run': None})
+        self.assertTrue(any(line.startswith('SYNTAXERROR /m.py') for line in lines), lines)
+
+
+if __name__ == '__main__':
+    unittest.main()
