@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
- * The board's filesystem through the raw REPL. Hashing runs on the board, so unchanged files never cross the wire.
+ * The board's filesystem through the raw REPL. Contents travel base64-encoded as bytes literals ({@code b'...'}:
+ * the C binascii of rp2 also takes str, but micropython-lib's pure-Python binascii only takes bytes). Hashing runs on the board, so unchanged files never cross the wire.
  * Writes are atomic: the new content goes to {@code name.tmp}, its sha256 is checked on the board, then it is renamed
  * over the target. An interrupted write leaves the old file untouched. Paths are quoted with {@code PyLiteral.str}.
  */
@@ -90,8 +91,10 @@ public final class DeviceFileSystem {
     }
 
     public List<FileEntry> list(String dir) {
-        String out = repl.exec("import os\nfor e in os.ilistdir(" + str(dir) + "):\n print(e[1],e[3] if len(e)>3 "
-                + "else 0,e[0])\n", "listing " + dir);
+        // Sizes come from os.stat: ilistdir's 4th field is optional (the posix VFS leaves it out).
+        String prefix = dir.endsWith("/") ? dir : dir + "/";
+        String out = repl.exec("import os\nfor e in os.ilistdir(" + str(dir) + "):\n print(e[1],0 if e[1]&0x4000 "
+                + "else os.stat(" + str(prefix) + "+e[0])[6],e[0])\n", "listing " + dir);
         List<FileEntry> entries = new ArrayList<>();
         for (String line : out.split("\n")) {
             String[] parts = line.split(" ", 3);
@@ -150,7 +153,7 @@ public final class DeviceFileSystem {
             do {
                 for (int line = 0; line < tuning.linesPerExec() && off < content.length; line++) {
                     int n = Math.min(tuning.lineBytes(), content.length - off);
-                    code.append("w(d('").append(Base64.getEncoder().encodeToString(
+                    code.append("w(d(b'").append(Base64.getEncoder().encodeToString(
                             java.util.Arrays.copyOfRange(content, off, off + n))).append("'))\n");
                     off += n;
                 }
