@@ -21,31 +21,26 @@ public final class Flasher {
             + ".decode())\n";
 
     /** @param backups where replaced files go; empty = no backups (tests of other behaviour) */
-    public record Options(boolean force, boolean dryRun, Duration monitor, Optional<BackupStore> backups,
-                          TransferTuning tuning) {
+    public record Options(boolean force, boolean dryRun, Duration monitor, Optional<BackupStore> backups) {
         public static Options standard() {
             return new Options(false, false, Duration.ofSeconds(8),
-                    Optional.of(new BackupStore(BackupStore.defaultBase())), TransferTuning.standard());
+                    Optional.of(new BackupStore(BackupStore.defaultBase())));
         }
 
         public Options withForce(boolean f) {
-            return new Options(f, dryRun, monitor, backups, tuning);
+            return new Options(f, dryRun, monitor, backups);
         }
 
         public Options withDryRun(boolean d) {
-            return new Options(force, d, monitor, backups, tuning);
+            return new Options(force, d, monitor, backups);
         }
 
         public Options withMonitor(Duration m) {
-            return new Options(force, dryRun, m, backups, tuning);
+            return new Options(force, dryRun, m, backups);
         }
 
         public Options withBackups(Optional<BackupStore> b) {
-            return new Options(force, dryRun, monitor, b, tuning);
-        }
-
-        public Options withTuning(TransferTuning t) {
-            return new Options(force, dryRun, monitor, backups, t);
+            return new Options(force, dryRun, monitor, b);
         }
     }
 

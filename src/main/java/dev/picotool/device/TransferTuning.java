@@ -6,8 +6,10 @@ package dev.picotool.device;
  * tool/bench/flash-bench for how the defaults were chosen.
  */
 public record TransferTuning(int lineBytes, int linesPerExec) {
+    /** 768-byte lines, 8 per exec; the system properties picotool.transfer.lineBytes/linesPerExec override. */
     public static TransferTuning standard() {
-        return new TransferTuning(768, 8);
+        return new TransferTuning(Integer.getInteger("picotool.transfer.lineBytes", 768),
+                Integer.getInteger("picotool.transfer.linesPerExec", 8));
     }
 
     public TransferTuning {
