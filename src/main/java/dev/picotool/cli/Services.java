@@ -2,11 +2,22 @@ package dev.picotool.cli;
 
 import dev.picotool.Version;
 import dev.picotool.config.ConfigValidator;
+import dev.picotool.device.DeviceAccess;
+import dev.picotool.device.ReplTimings;
 import dev.picotool.render.FirmwareRenderer;
 
 /** What the commands need from the rest of picotool; tests pass their own (e.g. a scripted secret source). */
-public record Services(ConfigValidator validator, FirmwareRenderer renderer) {
+public record Services(ConfigValidator validator, FirmwareRenderer renderer, DeviceAccess devices,
+                       ReplTimings timings) {
+    public Services(ConfigValidator validator, FirmwareRenderer renderer) {
+        this(validator, renderer, DeviceAccess.system(), ReplTimings.standard());
+    }
+
     public static Services standard() {
         return new Services(ConfigValidator.standard(), new FirmwareRenderer(Version.get()));
+    }
+
+    public Services withDevices(DeviceAccess d) {
+        return new Services(validator, renderer, d, timings);
     }
 }

@@ -1,0 +1,106 @@
+package dev.picotool.cli;
+
+import dev.picotool.ExitCode;
+import dev.picotool.PicoToolException;
+import dev.picotool.device.BackupStore;
+import dev.picotool.device.BootReport;
+import dev.picotool.device.FlashResult;
+import dev.picotool.device.Flasher;
+import dev.picotool.device.RawRepl;
+import dev.picotool.device.TransferTuning;
+import dev.picotool.render.FirmwareBundle;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code picotool flash}: render the firmware and put it on the board, then watch it start. */
+@Command(name = "flash", description = "Render the firmware, write the changed files to the board (old ones are "
+        + "backed up), restart it and watch it connect.")
+public final class FlashCommand implements Callable<Integer> {
+    @ParentCommand
+    PicoTool root;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Mixin
+    PortOptions port;
+
+    @Option(names = "--force", description = "Write every file, even those the board already has.")
+    boolean force;
+
+    @Option(names = "--dry-run", description = "Show what would be written or skipped, write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--monitor", paramLabel = "SECONDS", defaultValue = "8",
+            description = "Watch the board's output after the restart for up to SECONDS (0 = don't; default 8).")
+    int monitorSeconds;
+
+    @Option(names = "--backup-dir", paramLabel = "DIR", description = "Where replaced files are kept "
+            + "(default ~/.picotool/backups).")
+    Path backupDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Services s = root.services();
+        FirmwareBundle bundle = s.renderer().render(config.load(s.validator()));
+        PrintWriter out = spec.commandLine().getOut();
+        String path = port.resolve(s.devices());
+        out.println("flashing " + bundle.files().size() + " files to the board on " + path);
+        Flasher.Options options = Flasher.Options.standard().withForce(force).withDryRun(dryRun)
+                .withMonitor(Duration.ofSeconds(Math.max(0, monitorSeconds)))
+                .withBackups(Optional.of(new BackupStore(backupDir != null ? backupDir : BackupStore.defaultBase())));
+        long start = System.nanoTime();
+        FlashResult result;
+        try (RawRepl repl = s.devices().connect(path, s.timings())) {
+            result = new Flasher(repl, TransferTuning.standard(), new ConsoleProgress(out, System.console() != null))
+                    .flash(bundle, options);
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        if (result.dryRun()) {
+            out.printf("dry run: would write %d files (%d bytes); nothing was changed%n",
+                    result.plan().writes().size(), result.plan().bytesToWrite());
+            return 0;
+        }
+        out.printf("board %s: wrote %d files (%d bytes), skipped %d unchanged, in %.1f s%n", result.boardId(),
+                result.plan().writes().size(), result.plan().bytesToWrite(),
+                result.plan().steps().size() - result.plan().writes().size(), secs);
+        return result.boot().map(b -> verdict(b, out)).orElse(0);
+    }
+
+    private static int verdict(BootReport boot, PrintWriter out) {
+        switch (boot.status()) {
+            case CONNECTED -> {
+                out.println("the firmware is running: connected to Wi-Fi and the MQTT broker");
+                return 0;
+            }
+            case NO_VERDICT -> {
+                out.println("the firmware is running but did not report Wi-Fi and MQTT yet; watch it with "
+                        + "`picotool monitor`");
+                return 0;
+            }
+            case FAILED -> {
+                String line = boot.failure().orElse("");
+                int fix = line.indexOf("Fix:");
+                String hint = fix >= 0 ? line.substring(fix + 4).trim() : "check the settings and flash again";
+                ExitCode code = line.startsWith("[mqtt]") ? ExitCode.BROKER : ExitCode.DEVICE;
+                throw new PicoToolException(code, "the firmware started but reported: "
+                        + (fix >= 0 ? line.substring(0, fix).trim() : line), hint);
+            }
+            default -> throw new PicoToolException(ExitCode.DEVICE, "main.py stopped right after starting"
+                    + boot.failure().map(f -> ": " + f).orElse(""), "the lines above show the board's traceback; "
+                    + "check the settings (and the sensor wiring), then flash again");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.picotool.cli;
+
+import dev.picotool.device.DeviceAccess;
+import dev.picotool.device.PortFinder;
+import picocli.CommandLine.Option;
+
+/** {@code --port}, shared by every command that talks to a board. */
+public class PortOptions {
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = PortFinder.AUTO,
+            description = "Serial port of the board (/dev/ttyACM0, COM5, socket://HOST:PORT), or auto (default): "
+                    + "the one Pico running MicroPython (USB 2E8A:0005).")
+    String port;
+
+    /** The port to open, after auto-detection. */
+    String resolve(DeviceAccess devices) {
+        return devices.resolve(port);
+    }
+}

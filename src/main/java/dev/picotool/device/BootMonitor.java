@@ -1,0 +1,74 @@
+package dev.picotool.device;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Watches the firmware's status lines after a restart (the prefixes are fixed in contracts.md) until it reports
+ * that Wi-Fi and MQTT are connected, reports a failure, stops, or the time is up.
+ */
+public final class BootMonitor {
+    static final String WIFI_CONNECTED = "[wifi] connected";
+    static final String MQTT_CONNECTED = "[mqtt] connected";
+    static final String FAILED = "FAILED:";
+    private static final byte[] FRIENDLY_PROMPT = ReplBytes.FRIENDLY_PROMPT;
+
+    private BootMonitor() {
+    }
+
+    /** Reads lines from the running board for up to {@code within}; each complete line also goes to {@code onLine}. */
+    public static BootReport watch(RawRepl repl, Duration within, Consumer<String> onLine) {
+        Deadline deadline = Deadline.in(within);
+        List<String> lines = new ArrayList<>();
+        ByteArrayOutputStream partial = new ByteArrayOutputStream();
+        boolean wifi = false;
+        boolean mqtt = false;
+        while (!deadline.expired()) {
+            byte[] got = repl.readOutput(deadline.remaining().compareTo(Duration.ofMillis(200)) < 0
+                    ? deadline.remaining() : Duration.ofMillis(200));
+            for (byte b : got) {
+                if (b != '\n') {
+                    partial.write(b);
+                    continue;
+                }
+                String line = partial.toString(StandardCharsets.UTF_8).replace("\r", "");
+                partial.reset();
+                lines.add(line);
+                onLine.accept(line);
+                wifi |= line.startsWith(WIFI_CONNECTED);
+                mqtt |= line.startsWith(MQTT_CONNECTED);
+                if (line.contains(FAILED)) {
+                    return new BootReport(BootReport.Status.FAILED, lines, Optional.of(line));
+                }
+                if (wifi && mqtt) {
+                    return new BootReport(BootReport.Status.CONNECTED, lines, Optional.empty());
+                }
+            }
+            if (endsWith(partial.toByteArray(), FRIENDLY_PROMPT)) {
+                return new BootReport(BootReport.Status.STOPPED, lines, lastError(lines));
+            }
+        }
+        return new BootReport(BootReport.Status.NO_VERDICT, lines, Optional.empty());
+    }
+
+    /** The traceback's last line when main.py died, e.g. "ImportError: no module named 'picomqtt'". */
+    private static Optional<String> lastError(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String l = lines.get(i).strip();
+            if (l.matches("^[A-Za-z_.]*(Error|Exception|Interrupt)\\b.*")) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean endsWith(byte[] data, byte[] suffix) {
+        return data.length >= suffix.length
+                && LinkReader.indexOf(data, suffix, data.length - suffix.length, data.length) >= 0;
+    }
+}

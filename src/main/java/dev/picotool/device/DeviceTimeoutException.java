@@ -1,0 +1,8 @@
+package dev.picotool.device;
+
+/** The board did not give the answer we waited for in time. */
+public class DeviceTimeoutException extends DeviceException {
+    public DeviceTimeoutException(String message, String hint) {
+        super(message, hint);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.picotool.device;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What a flash reports as it goes; the CLI draws a progress bar on a terminal, plain lines otherwise. */
+public interface FlashProgress {
+    FlashProgress NONE = new FlashProgress() {
+    };
+
+    /** A phase starts ("stopping the running program", "restarting the board"...). */
+    default void step(String what) {
+    }
+
+    default void planned(FlashPlan plan) {
+    }
+
+    default void backedUp(Path dir, List<String> files) {
+    }
+
+    /** {@code done} of {@code total} bytes of {@code name} are on the board (not yet verified). */
+    default void writing(String name, long done, long total) {
+    }
+
+    default void written(String name) {
+    }
+
+    /** One line the firmware printed after the restart. */
+    default void bootLine(String line) {
+    }
+}

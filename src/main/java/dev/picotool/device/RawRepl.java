@@ -1,0 +1,256 @@
+package dev.picotool.device;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * MicroPython's raw REPL over a {@link SerialLink}: interrupt whatever runs, enter raw mode, run code (raw-paste
+ * with flow control, or classic mode on firmware that lacks it), soft and hard resets. Every read has a deadline.
+ * Invariant between calls in raw mode: the board sits at the raw prompt {@code >}, which we have consumed.
+ */
+public final class RawRepl implements AutoCloseable {
+    /** What the board does right now, as far as we know. */
+    public enum Mode { UNKNOWN, FRIENDLY, RAW, RUNNING }
+
+    /** Opens the board's port again after a hard reset (it disappears and comes back). */
+    @FunctionalInterface
+    public interface Reopener {
+        SerialLink open();
+    }
+
+    private static final int CLASSIC_BLOCK = 256;
+
+    private final ReplTimings timings;
+    private SerialLink link;
+    private LinkReader reader;
+    private Mode mode = Mode.UNKNOWN;
+    /** null until the first exec asks; false once the board refused (remembered for the connection). */
+    private Boolean rawPaste;
+
+    public RawRepl(SerialLink link, ReplTimings timings) {
+        this.timings = timings;
+        attach(link);
+    }
+
+    public RawRepl(SerialLink link) {
+        this(link, ReplTimings.standard());
+    }
+
+    private void attach(SerialLink newLink) {
+        this.link = newLink;
+        this.reader = new LinkReader(newLink);
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public SerialLink link() {
+        return link;
+    }
+
+    /** Whether raw-paste is in use: empty until the first exec found out. */
+    public java.util.Optional<Boolean> rawPasteSupported() {
+        return java.util.Optional.ofNullable(rawPaste);
+    }
+
+    /**
+     * Stops whatever runs and enters the raw REPL. Unlike mpremote's single Ctrl-C, it keeps sending Ctrl-C every
+     * {@code ctrlCEvery} until the board answers: a main.py that catches one KeyboardInterrupt, or whose Ctrl-C
+     * arrived in the same USB packet as other bytes (the board then clears its input buffer), still stops.
+     */
+    public void enterRaw() {
+        if (mode == Mode.RAW) {
+            return;
+        }
+        Deadline overall = Deadline.in(timings.interruptWithin());
+        while (!overall.expired()) {
+            link.write(ReplBytes.INTERRUPT);
+            int answer = reader.awaitAny(overall.atMost(timings.ctrlCEvery()),
+                    ReplBytes.FRIENDLY_PROMPT, ReplBytes.RAW_BANNER_AND_PROMPT);
+            if (answer == 1) {
+                settleInRaw(overall);
+                return;
+            }
+            // At the friendly prompt, or silent: Ctrl-C prints nothing at an idle raw prompt, so ask for the
+            // raw banner. A program that swallowed the Ctrl-C just gets "\r\x01" on its stdin, and another Ctrl-C.
+            link.write(ReplBytes.ENTER_RAW);
+            if (reader.awaitAny(overall.atMost(timings.ctrlCEvery().multipliedBy(answer == 0 ? 4 : 1)),
+                    ReplBytes.RAW_BANNER_AND_PROMPT) == 0) {
+                settleInRaw(overall);
+                return;
+            }
+        }
+        throw new DeviceTimeoutException("could not stop the program running on the board (" + link.description()
+                + ") within " + timings.interruptWithin().toSeconds() + " s",
+                "its main.py ignores Ctrl-C (a bare `except:`, micropython.kbd_intr(-1) or deep sleep). Unplug "
+                        + "the board, plug it in again and run the command within the first seconds; if that "
+                        + "fails, reinstall MicroPython (hold BOOTSEL while plugging in, copy the .uf2 file)");
+    }
+
+    /** Our repeated probes can each print a banner: swallow the echoes so the next reply starts clean. */
+    private void settleInRaw(Deadline overall) {
+        reader.drainUntilQuiet(timings.quiet(), overall.atMost(timings.answer()));
+        mode = Mode.RAW;
+    }
+
+    /** Runs code and returns what it printed; a device-side exception is in the result's stderr. */
+    public ExecResult run(String code) {
+        return run(code, timings.exec());
+    }
+
+    public ExecResult run(String code, Duration timeout) {
+        requireRaw();
+        Deadline deadline = Deadline.in(timeout);
+        send(code.getBytes(StandardCharsets.UTF_8), deadline);
+        try {
+            String out = text(reader.readUntil(new byte[] {ReplBytes.EOT}, deadline, "waiting for program output"));
+            String err = text(reader.readUntil(new byte[] {ReplBytes.EOT}, deadline, "waiting for error output"));
+            reader.readUntil(ReplBytes.RAW_PROMPT, deadline, "waiting for the raw prompt");
+            return new ExecResult(out, err);
+        } catch (DeviceException e) {
+            mode = Mode.UNKNOWN;
+            throw e;
+        }
+    }
+
+    /** Runs code; a device-side exception becomes a {@link DeviceExecException} naming {@code purpose}. */
+    public String exec(String code, String purpose) {
+        return run(code).orThrow(purpose);
+    }
+
+    public String exec(String code, String purpose, Duration timeout) {
+        return run(code, timeout).orThrow(purpose);
+    }
+
+    private void send(byte[] code, Deadline deadline) {
+        if (rawPaste == null || rawPaste) {
+            link.write(ReplBytes.RAW_PASTE_REQUEST);
+            byte[] reply = reader.readExactly(2, deadline.atMost(timings.answer()), "asking for raw-paste mode");
+            if (reply[0] == ReplBytes.RAW_PASTE_ANSWER && reply[1] == ReplBytes.RAW_PASTE_YES) {
+                rawPaste = true;
+                RawPaste.send(reader, code, deadline);
+                return;
+            }
+            rawPaste = false;
+            if (reply[0] == ReplBytes.RAW_PASTE_ANSWER && reply[1] == ReplBytes.RAW_PASTE_NO) {
+                // Understood the request but not the sub-command: it prints a fresh raw prompt (mpremote leaves
+                // this '>' unread and then fails on the next command).
+                reader.readUntil(ReplBytes.RAW_PROMPT, deadline, "waiting for the raw prompt after raw-paste refusal");
+            } else {
+                // No raw-paste at all: our Ctrl-A re-printed the raw banner, whose first two bytes we just read.
+                reader.readUntil(ReplBytes.RAW_BANNER_REST, deadline, "waiting for the raw banner");
+            }
+        }
+        sendClassic(code, deadline);
+    }
+
+    /** Classic raw mode: the whole source, Ctrl-D, then "OK". Paced, because nothing tells us the board keeps up. */
+    private void sendClassic(byte[] code, Deadline deadline) {
+        for (int i = 0; i < code.length; i += CLASSIC_BLOCK) {
+            link.write(Arrays.copyOfRange(code, i, Math.min(code.length, i + CLASSIC_BLOCK)));
+            if (!timings.classicPause().isZero() && i + CLASSIC_BLOCK < code.length) {
+                pause(timings.classicPause());
+            }
+        }
+        link.write(ReplBytes.END_OF_INPUT);
+        byte[] ok = reader.readExactly(2, deadline, "waiting for the board to accept the code");
+        if (!Arrays.equals(ok, ReplBytes.OK)) {
+            mode = Mode.UNKNOWN;
+            throw new DeviceException("the board did not accept the code (it did not answer OK)",
+                    "run `picotool device reset` and try again");
+        }
+    }
+
+    /** Soft reset inside the raw REPL: clears RAM, runs boot.py, but not main.py. */
+    public void softResetRaw() {
+        requireRaw();
+        Deadline deadline = Deadline.in(timings.reboot());
+        link.write(ReplBytes.SOFT_RESET);
+        reader.readUntil(ReplBytes.SOFT_REBOOT, deadline, "waiting for the soft reboot");
+        reader.readUntil(ReplBytes.RAW_BANNER_AND_PROMPT, deadline, "waiting for the raw REPL after the reboot");
+    }
+
+    /** Leaves raw mode for the friendly {@code >>>} prompt (the board stays idle). */
+    public void exitRaw() {
+        link.write(ReplBytes.EXIT_RAW);
+        reader.readUntil(ReplBytes.FRIENDLY_PROMPT, Deadline.in(timings.answer()), "leaving the raw REPL");
+        mode = Mode.FRIENDLY;
+    }
+
+    /**
+     * Soft reset from the friendly prompt, which (unlike a reset in raw mode) runs main.py. Returns once the
+     * board announced the reboot; its boot output follows on {@link #readOutput}.
+     */
+    public void restartMain() {
+        if (mode != Mode.FRIENDLY) {
+            if (mode != Mode.RAW) {
+                enterRaw();
+            }
+            exitRaw();
+        }
+        link.write(ReplBytes.SOFT_RESET);
+        reader.readUntil(ReplBytes.SOFT_REBOOT, Deadline.in(timings.reboot()), "waiting for the soft reboot");
+        mode = Mode.RUNNING;
+    }
+
+    /**
+     * Hard reset with machine.reset(): USB drops and the port comes back. Waits for the link to drop (up to
+     * {@code within}), then reopens it within {@code within}. main.py runs on the new link.
+     */
+    public void hardReset(Reopener reopen, Duration within) {
+        requireRaw();
+        Deadline deadline = Deadline.in(within);
+        // The short sleep lets the board acknowledge the code before USB goes down (as mpremote does); we do not
+        // wait for its output, which never comes.
+        send("import machine,time\ntime.sleep_ms(50)\nmachine.reset()\n".getBytes(StandardCharsets.UTF_8),
+                deadline);
+        mode = Mode.RUNNING;
+        if (!reader.awaitDisconnect(deadline.atMost(timings.reboot()))) {
+            return; // a peer that resets without dropping the link: keep it, and its boot output
+        }
+        link.close();
+        DeviceException last = null;
+        while (last == null || !deadline.expired()) {
+            try {
+                attach(reopen.open());
+                return;
+            } catch (DeviceException e) {
+                last = e;
+                pause(Duration.ofMillis(100)); // the OS needs a moment to re-create the port after re-enumeration
+            }
+        }
+        throw new DeviceException("the board did not come back within " + within.toSeconds() + " s after the reset ("
+                + last.getMessage() + ")", "unplug it and plug it in again", last);
+    }
+
+    /** What the board printed since the last call, waiting up to {@code timeout} (for boot logs and monitors). */
+    public byte[] readOutput(Duration timeout) {
+        return reader.readAvailable(timeout);
+    }
+
+    private void requireRaw() {
+        if (mode != Mode.RAW) {
+            enterRaw();
+        }
+    }
+
+    private static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8).replace("\r\n", "\n");
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeviceException("interrupted", "");
+        }
+    }
+
+    @Override
+    public void close() {
+        link.close();
+    }
+}
