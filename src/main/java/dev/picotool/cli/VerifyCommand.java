@@ -41,8 +41,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--expect-status", description = "Also require the retained status topic to say 'online'.")
     boolean expectStatus;
 
-    @Option(names = "--report", arity = "2", paramLabel = "FORMAT FILE", description = "Also write the result as "
-            + "json or junit (XML) to FILE (repeatable).")
+    @Option(names = "--report", arity = "2", hideParamSyntax = true, paramLabel = "<json|junit> <FILE>",
+            description = "Also write the result as json or junit (XML) to FILE (repeatable).")
     List<String> reports = new ArrayList<>();
 
     @Option(names = "--record", paramLabel = "FILE", description = "Keep every reading seen, as CSV (or JSON Lines "

@@ -109,6 +109,19 @@ class VerifyCommandTest {
     }
 
     @Test
+    void readsTheFirmwaresConfigFileAndIgnoresItsWifiPart(@TempDir Path tmp) throws Exception {
+        Path yaml = tmp.resolve("pico.yaml");
+        Files.writeString(yaml, "wifi:\n  ssid: Lab\n  password_env: NOT_NEEDED_HERE\nmqtt:\n  broker: "
+                + broker.address() + "\ntopics:\n  internal: half/pico/temperature/internal\nsensor:\n  type: none\n"
+                + "interval: 0.2\n");
+
+        Cli c = Cli.run("verify", "--config", yaml.toString(), "--count", "1");
+
+        assertThat(c.rc).as(c.toString()).isZero();
+        assertThat(c.out()).contains("subscribed to half/pico/temperature/internal\n");
+    }
+
+    @Test
     void noBrokerExitsWith5AndAHint() {
         Cli c = Cli.run("verify", "--broker", "127.0.0.1:" + Ports.free(), "--interval", "0.2");
 
