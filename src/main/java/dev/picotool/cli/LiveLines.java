@@ -1,0 +1,58 @@
+package dev.picotool.cli;
+
+import dev.picotool.verify.Reading;
+import dev.picotool.verify.VerifyListener;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** Prints each event of a verification run as one line, as it happens. */
+final class LiveLines implements VerifyListener {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+            .withZone(ZoneId.systemDefault());
+
+    private final PrintWriter out;
+
+    LiveLines(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void connected(String broker, List<String> topics) {
+        out.println("connected to " + broker + ", subscribed to " + String.join(", ", topics));
+        out.flush();
+    }
+
+    @Override
+    public void reading(Reading r, int counted, int needed) {
+        String note = r.retained() ? "  (retained, from before: not counted)"
+                : r.ok() ? "" : "  PROBLEM: " + r.problem();
+        out.printf("%s  %-32s %-12s %d/%d%s%n", TIME.format(r.time()), r.topic(), shorten(r.payload()), counted,
+                needed, note);
+        out.flush();
+    }
+
+    @Override
+    public void status(String topic, String payload, boolean retained) {
+        out.println("status " + topic + " = '" + shorten(payload) + "'" + (retained ? " (retained)" : ""));
+        out.flush();
+    }
+
+    @Override
+    public void connectionLost(String reason) {
+        out.println("connection to the broker lost (" + reason + "): reconnecting...");
+        out.flush();
+    }
+
+    @Override
+    public void reconnected() {
+        out.println("reconnected to the broker, subscribed again");
+        out.flush();
+    }
+
+    private static String shorten(String s) {
+        String one = s.replaceAll("\\p{Cntrl}", "?");
+        return one.length() <= 60 ? one : one.substring(0, 60) + "…";
+    }
+}
