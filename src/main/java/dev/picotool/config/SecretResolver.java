@@ -2,6 +2,7 @@ package dev.picotool.config;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +10,7 @@ import java.util.Optional;
  * Finds one secret: from {@code <field>_env}, {@code <field>_file}, a fixed fallback variable, or a no-echo prompt.
  * Errors name the source, never the value.
  */
-final class SecretResolver {
+public final class SecretResolver {
     private final RawConfig raw;
     private final SecretSource source;
     private final List<ConfigError> errors;
@@ -18,6 +19,21 @@ final class SecretResolver {
         this.raw = raw;
         this.source = source;
         this.errors = errors;
+    }
+
+    /**
+     * One optional secret for commands that render no firmware (verify, broker): the same sources and messages as
+     * the validator, with a problem thrown at once as a {@link ConfigException}.
+     */
+    public static Optional<Secret> lookup(RawConfig raw, SecretSource source, String field, String fallbackEnv,
+                                          String flag, String question) {
+        List<ConfigError> errors = new ArrayList<>();
+        Optional<Secret> secret = new SecretResolver(raw, source, errors).resolve(field, fallbackEnv, flag, question,
+                false);
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return secret;
     }
 
     /**
