@@ -73,9 +73,12 @@ class Sensor:
         self.last_error = None
         return (t, h)
 
-    def read(self):
-        """(temperature in C, relative humidity in %) or None; one retry after the minimum interval."""
+    def read(self, retry=True):
+        """(temperature in C, relative humidity in %) or None; one retry after the minimum interval.
+
+        retry=False when the caller's cycle is too short to wait the sensor's minimum interval again.
+        """
         result = self._read_once()
-        if result is None:
+        if result is None and retry:
             result = self._read_once()
         return result

@@ -20,6 +20,9 @@ import ssl
 BOARD_ID = binascii.hexlify(machine.unique_id()).decode()
 CLIENT_ID = settings.MQTT_CLIENT_ID or 'pico-' + BOARD_ID
 QOS = settings.MQTT_QOS
+# Retained state (online/offline, discovery) always goes at QoS 1: MQTT 3.1.1 lets a broker drop retained QoS 0
+# messages (Moquette, picotool's own broker, does), and a missing 'online' or discovery config is confusing.
+RETAINED_QOS = 1
 SLICE_MS = 100        # sleep granularity: Ctrl-C from a host tool must land within a fraction of a second
 MAX_BACKOFF_S = 60
 ID_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-'
@@ -83,7 +86,7 @@ def publish_discovery(client):
                   'value_template': '{{ value_json.value }}',
 </#if>
                   'device': device}
-        client.publish('%s/sensor/%s/config' % (prefix, uid), json.dumps(config), retain=True, qos=QOS)
+        client.publish('%s/sensor/%s/config' % (prefix, uid), json.dumps(config), retain=True, qos=RETAINED_QOS)
     print('[mqtt] Home Assistant discovery published under %s/sensor/' % prefix)
 </#if>
 
@@ -131,11 +134,11 @@ def make_client():
 def connect_mqtt():
     client = make_client()
     # The broker publishes this for us if we vanish without DISCONNECT (power loss, Wi-Fi drop).
-    client.set_last_will(settings.TOPIC_STATUS, 'offline', retain=True, qos=QOS)
+    client.set_last_will(settings.TOPIC_STATUS, 'offline', retain=True, qos=RETAINED_QOS)
     print("[mqtt] connecting to %s:%d as '%s'" % (settings.MQTT_HOST, settings.MQTT_PORT, CLIENT_ID))
     client.connect(timeout_s=10)
     print('[mqtt] connected')
-    client.publish(settings.TOPIC_STATUS, 'online', retain=True, qos=QOS)
+    client.publish(settings.TOPIC_STATUS, 'online', retain=True, qos=RETAINED_QOS)
 <#if ha.enabled>
     publish_discovery(client)
 </#if>
@@ -207,7 +210,9 @@ def read_sensor(client, sensor):
     if isinstance(sensor, str):  # the sensor could not even be set up; sensor holds the reason
         print('%s: read failed (%s)' % (label, sensor))
         return
-    reading = sensor.read()
+    # A retry must wait the sensor's minimum interval (2 s for a DHT22); only retry when the publish interval
+    # leaves room for it, otherwise every failed read would stretch the cycle of all readings.
+    reading = sensor.read(retry=settings.PUBLISH_INTERVAL_S * 1000 >= 2 * sensor.min_interval_ms)
     if reading is None:  # never publish garbage: skip this round
         print('%s: read failed (%s)' % (label, sensor.last_error))
         return

@@ -72,6 +72,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
         p.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
         p.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
+        // MQTT 3.1.1 lets a clean-session client send an empty id for the broker to assign; mosquitto_sub and
+        // mosquitto_pub 2.x do exactly that, and Moquette refuses it ("identifier rejected") unless told otherwise.
+        p.setProperty(BrokerConstants.ALLOW_ZERO_BYTE_CLIENT_ID_PROPERTY_NAME, "true");
         p.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, Boolean.toString(o.username().isEmpty()));
         p.setProperty(BrokerConstants.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(MAX_MESSAGE_BYTES));
         // Readings go out as they come in rather than in batches: the live output should be live.

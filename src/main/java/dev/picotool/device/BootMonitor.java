@@ -23,8 +23,38 @@ public final class BootMonitor {
 
     /** Reads lines from the running board for up to {@code within}; each complete line also goes to {@code onLine}. */
     public static BootReport watch(RawRepl repl, Duration within, Consumer<String> onLine) {
-        Deadline deadline = Deadline.in(within);
         List<String> lines = new ArrayList<>();
+        boolean stopped = readLines(repl, within, line -> {
+            lines.add(line);
+            onLine.accept(line);
+            return line.contains(FAILED) || line.startsWith(MQTT_CONNECTED);
+        });
+        if (stopped) {
+            return new BootReport(BootReport.Status.STOPPED, lines, lastError(lines));
+        }
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).contains(FAILED)) {
+            return new BootReport(BootReport.Status.FAILED, lines, Optional.of(lines.get(lines.size() - 1)));
+        }
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).startsWith(MQTT_CONNECTED)) {
+            return new BootReport(BootReport.Status.CONNECTED, lines, Optional.empty());
+        }
+        return new BootReport(BootReport.Status.NO_VERDICT, lines, Optional.empty());
+    }
+
+    /** Passes every line the running firmware prints during {@code duration} to {@code onLine} (e.g. its first readings). */
+    public static void follow(RawRepl repl, Duration duration, Consumer<String> onLine) {
+        readLines(repl, duration, line -> {
+            onLine.accept(line);
+            return false;
+        });
+    }
+
+    /**
+     * Splits the board's output into lines until {@code done} says so or the time is up.
+     * @return true when the board stopped at the friendly prompt (main.py ended)
+     */
+    private static boolean readLines(RawRepl repl, Duration within, java.util.function.Predicate<String> done) {
+        Deadline deadline = Deadline.in(within);
         ByteArrayOutputStream partial = new ByteArrayOutputStream();
         while (!deadline.expired()) {
             byte[] got = repl.readOutput(deadline.remaining().compareTo(Duration.ofMillis(200)) < 0
@@ -36,20 +66,15 @@ public final class BootMonitor {
                 }
                 String line = partial.toString(StandardCharsets.UTF_8).replace("\r", "");
                 partial.reset();
-                lines.add(line);
-                onLine.accept(line);
-                if (line.contains(FAILED)) {
-                    return new BootReport(BootReport.Status.FAILED, lines, Optional.of(line));
-                }
-                if (line.startsWith(MQTT_CONNECTED)) {
-                    return new BootReport(BootReport.Status.CONNECTED, lines, Optional.empty());
+                if (done.test(line)) {
+                    return false;
                 }
             }
             if (endsWith(partial.toByteArray(), FRIENDLY_PROMPT)) {
-                return new BootReport(BootReport.Status.STOPPED, lines, lastError(lines));
+                return true;
             }
         }
-        return new BootReport(BootReport.Status.NO_VERDICT, lines, Optional.empty());
+        return false;
     }
 
     /** The traceback's last line when main.py died, e.g. "ImportError: no module named 'picomqtt'". */
