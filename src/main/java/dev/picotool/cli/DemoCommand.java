@@ -6,6 +6,7 @@ import dev.picotool.demo.DemoRunner;
 import dev.picotool.demo.Simulation;
 import dev.picotool.demo.ToolDirectory;
 import dev.picotool.verify.HumanReport;
+import dev.picotool.verify.VerifyResult;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -49,12 +50,16 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("==> " + what);
             out.flush();
         }, new ConsoleProgress(out, false), new LiveLines(out));
+        if (r.verify().isEmpty()) {
+            return r.flash().boot().map(b -> FlashCommand.verdict(b, out)).orElse(ExitCode.DEVICE.code());
+        }
+        VerifyResult verify = r.verify().get();
         out.println();
-        HumanReport.lines(r.verify()).forEach(out::println);
+        HumanReport.lines(verify).forEach(out::println);
         out.flush();
-        if (!r.verify().passed()) {
+        if (!verify.passed()) {
             throw new PicoToolException(ExitCode.VERIFICATION_FAILED, "the demo's readings did not pass for "
-                    + String.join(", ", r.verify().failing()), simulation == Simulation.NONE
+                    + String.join(", ", verify.failing()), simulation == Simulation.NONE
                     ? "the board's output above shows what it did" : "that is what --simulate "
                     + SimulationName.of(simulation) + " looks like; the board's output above shows the firmware's own "
                     + "explanation");

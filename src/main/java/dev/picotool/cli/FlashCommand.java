@@ -79,7 +79,8 @@ public final class FlashCommand implements Callable<Integer> {
         return result.boot().map(b -> verdict(b, out)).orElse(0);
     }
 
-    private static int verdict(BootReport boot, PrintWriter out) {
+    /** Exit 0 when the firmware connected or gave no verdict; the firmware's own FAILED line as an error. */
+    static int verdict(BootReport boot, PrintWriter out) {
         switch (boot.status()) {
             case CONNECTED -> {
                 out.println("the firmware is running: connected to Wi-Fi and the MQTT broker");

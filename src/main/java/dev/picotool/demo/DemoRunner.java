@@ -7,6 +7,7 @@ import dev.picotool.config.PicoConfig;
 import dev.picotool.config.RawConfig;
 import dev.picotool.config.SecretSource;
 import dev.picotool.device.BootMonitor;
+import dev.picotool.device.BootReport;
 import dev.picotool.device.DeviceAccess;
 import dev.picotool.device.FlashProgress;
 import dev.picotool.device.FlashResult;
@@ -51,7 +52,8 @@ public final class DemoRunner {
         void step(String what);
     }
 
-    public record Result(PicoConfig config, FlashResult flash, VerifyResult verify) {
+    /** verify is empty when the board reported a failure while starting (nothing to verify then). */
+    public record Result(PicoConfig config, FlashResult flash, Optional<VerifyResult> verify) {
     }
 
     private final FirmwareRenderer renderer;
@@ -85,11 +87,15 @@ public final class DemoRunner {
                     // One publish cycle more of the board's own output: its readings, or why it has none.
                     BootMonitor.follow(repl, Duration.ofMillis(o.intervalSeconds() * 1000L + 1500), progress::bootLine);
                 }
+                if (flash.boot().map(b -> b.status() != BootReport.Status.CONNECTED).orElse(false)) {
+                    listener.step("the board did not connect; stopping the virtual Pico and the broker");
+                    return new Result(config, flash, Optional.empty());
+                }
                 listener.step("verifying: waiting for " + o.count() + " readings on each topic");
                 VerifyResult verify = new Verifier().run(new BrokerConnection(broker.host(), broker.port(),
                         Optional.empty(), Optional.empty(), false, Optional.empty()), plan(config, o), readings);
                 listener.step("stopping the virtual Pico and the broker");
-                return new Result(config, flash, verify);
+                return new Result(config, flash, Optional.of(verify));
             }
         } finally {
             deleteQuietly(work);
