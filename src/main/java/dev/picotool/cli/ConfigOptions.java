@@ -8,6 +8,7 @@ import dev.picotool.config.PicoConfig;
 import dev.picotool.config.RawConfig;
 import dev.picotool.config.YamlConfigLoader;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The firmware settings as flags, shared by every command that renders firmware. Flags override --config. */
@@ -45,34 +46,11 @@ public class ConfigOptions {
             + "before reporting why it could not (default 20).")
     String wifiTimeout;
 
-    @Option(names = "--broker", paramLabel = "HOST[:PORT]", description = "MQTT broker as the Pico reaches it: "
-            + "your computer's LAN address, not localhost.")
-    String broker;
+    @Mixin
+    MqttOptions mqtt = new MqttOptions();
 
-    @Option(names = "--mqtt-port", paramLabel = "PORT", description = "Broker port (default 1883, 8883 with TLS).")
-    String mqttPort;
-
-    @Option(names = "--mqtt-user", paramLabel = "NAME", description = "MQTT user name.")
-    String mqttUser;
-
-    @Option(names = "--mqtt-password", arity = "0..1", paramLabel = "-", description = "Ask for the MQTT password. "
-            + "A value here is refused.")
-    String mqttPasswordInline;
-
-    @Option(names = "--mqtt-password-env", paramLabel = "NAME", description = "Read the MQTT password from "
-            + "environment variable NAME (PICOTOOL_MQTT_PASSWORD is read when nothing else is given).")
-    String mqttPasswordEnv;
-
-    @Option(names = "--mqtt-password-file", paramLabel = "PATH", description = "Read the MQTT password from the "
-            + "first line of PATH.")
-    String mqttPasswordFile;
-
-    @Option(names = "--tls", description = "Connect to the broker with TLS.")
-    boolean tls;
-
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "CA certificate that signed the broker's "
-            + "certificate; the Pico then verifies the broker (implies --tls).")
-    String caFile;
+    @Mixin
+    TopicOptions topics = new TopicOptions();
 
     @Option(names = "--client-id", paramLabel = "ID", description = "MQTT client id (default pico-<board id>).")
     String clientId;
@@ -86,20 +64,6 @@ public class ConfigOptions {
     @Option(names = "--allow-loopback", description = "Allow a loopback broker address (only for a virtual Pico "
             + "running on this computer).")
     boolean allowLoopback;
-
-    @Option(names = "--topic-internal", paramLabel = "TOPIC", description = "Default: " + DEFAULT_TOPIC_INTERNAL)
-    String topicInternal;
-
-    @Option(names = "--topic-temperature", paramLabel = "TOPIC", description = "Default: "
-            + DEFAULT_TOPIC_TEMPERATURE)
-    String topicTemperature;
-
-    @Option(names = "--topic-humidity", paramLabel = "TOPIC", description = "Default: " + DEFAULT_TOPIC_HUMIDITY)
-    String topicHumidity;
-
-    @Option(names = "--topic-status", paramLabel = "TOPIC", description = "Retained online/offline. Default: "
-            + DEFAULT_TOPIC_STATUS)
-    String topicStatus;
 
     @Option(names = "--interval", paramLabel = "SECONDS", description = "Seconds between readings (default 10; "
             + "at least 2 with a DHT sensor).")
@@ -131,21 +95,12 @@ public class ConfigOptions {
                     + "in `ps` output", "use --wifi-password-env NAME, --wifi-password-file PATH, or "
                     + "--wifi-password alone to be asked");
         }
-        if (mqttPasswordInline != null && !mqttPasswordInline.isEmpty()) {
-            throw ConfigException.of(MQTT_PASSWORD, "a password on the command line ends up in shell history and "
-                    + "in `ps` output", "use --mqtt-password-env NAME, --mqtt-password-file PATH, or "
-                    + "--mqtt-password alone to be asked");
-        }
+        RawConfig flags = topics.putInto(mqtt.putInto(new RawConfig()));
         RawConfig raw = configFile == null ? new RawConfig() : YamlConfigLoader.load(configFile);
-        return raw.putAll(new RawConfig().put(WIFI_SSID, ssid).put(WIFI_PASSWORD_ENV, wifiPasswordEnv)
+        return raw.putAll(flags).putAll(new RawConfig().put(WIFI_SSID, ssid).put(WIFI_PASSWORD_ENV, wifiPasswordEnv)
                 .put(WIFI_PASSWORD_FILE, wifiPasswordFile).put(WIFI_OPEN, openNetwork).put(WIFI_COUNTRY, country)
-                .put(WIFI_HOSTNAME, hostname).put(WIFI_TIMEOUT, wifiTimeout).put(MQTT_BROKER, broker)
-                .put(MQTT_PORT, mqttPort).put(MQTT_USERNAME, mqttUser).put(MQTT_PASSWORD_ENV, mqttPasswordEnv)
-                .put(MQTT_PASSWORD_FILE, mqttPasswordFile).put(MQTT_TLS, tls).put(MQTT_CA_FILE, caFile)
-                .put(MQTT_CLIENT_ID, clientId).put(MQTT_QOS, qos).put(MQTT_KEEPALIVE, keepalive)
-                .put(MQTT_ALLOW_LOOPBACK, allowLoopback).put(TOPIC_INTERNAL, topicInternal)
-                .put(TOPIC_TEMPERATURE, topicTemperature).put(TOPIC_HUMIDITY, topicHumidity)
-                .put(TOPIC_STATUS, topicStatus).put(INTERVAL, interval).put(SENSOR_TYPE, sensor).put(SENSOR_PIN, pin)
+                .put(WIFI_HOSTNAME, hostname).put(WIFI_TIMEOUT, wifiTimeout).put(MQTT_CLIENT_ID, clientId).put(MQTT_QOS, qos).put(MQTT_KEEPALIVE, keepalive)
+                .put(MQTT_ALLOW_LOOPBACK, allowLoopback).put(INTERVAL, interval).put(SENSOR_TYPE, sensor).put(SENSOR_PIN, pin)
                 .put(PAYLOAD, payload).put(HA_DISCOVERY, noHaDiscovery ? "false" : null).put(HA_PREFIX, haPrefix)
                 .put(DEVICE_NAME, deviceName));
     }

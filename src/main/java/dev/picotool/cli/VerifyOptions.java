@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,33 +35,11 @@ public class VerifyOptions {
             + "its Wi-Fi part is ignored).")
     Path configFile;
 
-    @Option(names = "--broker", paramLabel = "HOST[:PORT]", description = "MQTT broker (default localhost).")
-    String broker;
+    @Mixin
+    MqttOptions mqtt = new MqttOptions();
 
-    @Option(names = "--mqtt-port", paramLabel = "PORT", description = "Broker port (default 1883, 8883 with TLS).")
-    String mqttPort;
-
-    @Option(names = "--mqtt-user", paramLabel = "NAME", description = "MQTT user name.")
-    String mqttUser;
-
-    @Option(names = "--mqtt-password", arity = "0..1", paramLabel = "-", description = "Ask for the MQTT password. "
-            + "A value here is refused.")
-    String mqttPasswordInline;
-
-    @Option(names = "--mqtt-password-env", paramLabel = "NAME", description = "Read the MQTT password from "
-            + "environment variable NAME (PICOTOOL_MQTT_PASSWORD is read when nothing else is given).")
-    String mqttPasswordEnv;
-
-    @Option(names = "--mqtt-password-file", paramLabel = "PATH", description = "Read the MQTT password from the "
-            + "first line of PATH.")
-    String mqttPasswordFile;
-
-    @Option(names = "--tls", description = "Connect with TLS; the broker's certificate and host name are checked.")
-    boolean tls;
-
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "CA certificate that signed the broker's "
-            + "certificate (implies --tls).")
-    String caFile;
+    @Mixin
+    TopicOptions topicFlags = new TopicOptions();
 
     @Option(names = "--topic", paramLabel = "TOPIC", description = "Check this topic instead of the firmware's "
             + "(repeatable; no wildcards).")
@@ -69,19 +48,6 @@ public class VerifyOptions {
     @Option(names = "--range", paramLabel = "MIN:MAX", description = "Plausible values on the --topic topics "
             + "(default: any number).")
     String range;
-
-    @Option(names = "--topic-internal", paramLabel = "TOPIC", description = "Default: " + DEFAULT_TOPIC_INTERNAL)
-    String topicInternal;
-
-    @Option(names = "--topic-temperature", paramLabel = "TOPIC", description = "Default: "
-            + DEFAULT_TOPIC_TEMPERATURE)
-    String topicTemperature;
-
-    @Option(names = "--topic-humidity", paramLabel = "TOPIC", description = "Default: " + DEFAULT_TOPIC_HUMIDITY)
-    String topicHumidity;
-
-    @Option(names = "--topic-status", paramLabel = "TOPIC", description = "Default: " + DEFAULT_TOPIC_STATUS)
-    String topicStatus;
 
     @Option(names = "--sensor", paramLabel = "TYPE", description = "dht22 (default), dht11 or none (then only the "
             + "internal temperature is checked).")
@@ -174,18 +140,10 @@ public class VerifyOptions {
     }
 
     private RawConfig raw() {
-        if (mqttPasswordInline != null && !mqttPasswordInline.isEmpty()) {
-            throw ConfigException.of(MQTT_PASSWORD, "a password on the command line ends up in shell history and "
-                    + "in `ps` output", "use --mqtt-password-env NAME, --mqtt-password-file PATH, or "
-                    + "--mqtt-password alone to be asked");
-        }
+        RawConfig flags = topicFlags.putInto(mqtt.putInto(new RawConfig()));
         RawConfig raw = configFile == null ? new RawConfig() : YamlConfigLoader.load(configFile);
-        return raw.putAll(new RawConfig().put(MQTT_BROKER, broker).put(MQTT_PORT, mqttPort)
-                .put(MQTT_USERNAME, mqttUser).put(MQTT_PASSWORD_ENV, mqttPasswordEnv)
-                .put(MQTT_PASSWORD_FILE, mqttPasswordFile).put(MQTT_TLS, tls ? "true" : null)
-                .put(MQTT_CA_FILE, caFile).put(TOPIC_INTERNAL, topicInternal).put(TOPIC_TEMPERATURE, topicTemperature)
-                .put(TOPIC_HUMIDITY, topicHumidity).put(TOPIC_STATUS, topicStatus).put(SENSOR_TYPE, sensor)
-                .put(PAYLOAD, payload).put(INTERVAL, interval));
+        return raw.putAll(flags).putAll(new RawConfig().put(SENSOR_TYPE, sensor).put(PAYLOAD, payload)
+                .put(INTERVAL, interval));
     }
 
     private static TopicExpectation withRange(TopicExpectation e, String flag, String text, List<ConfigError> errs) {
