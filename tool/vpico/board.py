@@ -1,0 +1,255 @@
+"""The board: power-on, soft reboot and hard reset orchestration, Ctrl-C delivery, watchdog.
+
+Threads: the main thread is the RP2040 core running MicroPython (REPL and all device code); reader
+threads own the serial endpoints and feed the stdin buffer. A Ctrl-C while code runs, a watchdog
+expiry or machine.reset() reach the main thread as SIGUSR1, whose handler raises KeyboardInterrupt or
+HardReset there - a real signal also wakes time.sleep() and blocking socket calls, and the handler
+runs between bytecodes, so even `while True: pass` stops. SIGINT/SIGTERM are kept for shutdown.
+"""
+import gc
+import random
+import signal
+import sys
+import threading
+import time
+import weakref
+
+from .constants import CTRL_C, PYEXEC_FORCED_EXIT, SOFT_REBOOT
+from .inputbuf import InputBuffer
+from .interpreter import Session
+from .repl import FRIENDLY, RAW, Repl
+from .sandbox import DeviceFS
+from .serialport import SerialHub, helper_thread
+from .shims import _ctx
+from .shims.network import Radio
+from .shims.sensor import DhtSensor
+from .stdio import SerialStdin, SerialStdout
+
+PWRON_RESET, WDT_RESET = 1, 3
+RTC_POWER_ON_EPOCH = 1609459200   # rp2 main.c starts the RTC at 2021-01-01 00:00:00 on power-up
+REPLUG_GAP_S = 0.25       # the port is gone for a moment, as while USB re-enumerates
+
+
+class HardReset(BaseException):
+    """Power cycle. BaseException so that `except Exception` in device code cannot stop it."""
+
+
+class Board:
+    HardReset = HardReset
+
+    def __init__(self, config, log):
+        self.config = config
+        self.log = log
+        self.input = InputBuffer()
+        self.hub = SerialHub(self.input, log)
+        self.stdout = SerialStdout(self.hub)
+        self.stdin = SerialStdin(self.input)
+        self.fs = DeviceFS(config.fs_dir)
+        self.mode = FRIENDLY
+        self.session = None
+        self.executing = False
+        self.kbd_pending = False
+        self.kbd_char = CTRL_C
+        self.hard_reset_pending = False
+        self.in_reset = False
+        self.reset_cause = PWRON_RESET
+        self._resources = weakref.WeakSet()
+        self._wdt_lock = threading.Lock()
+        self._wdt_gen = 0
+        self._main_ident = threading.get_ident()
+        self._power_on_state()
+        _ctx.board = self
+        signal.signal(signal.SIGUSR1, self._on_sigusr1)
+        self.input.on_interrupt = self._on_kbd
+        self.input.poll_hook = self._poll
+        sys.displayhook = self._displayhook
+
+    def _power_on_state(self):
+        c = self.config
+        self.boot_monotonic = time.monotonic()
+        # a Pico W powered up without a host has no idea of the date (NTP or RTC().datetime() fix it)
+        self.rtc_offset = RTC_POWER_ON_EPOCH - time.time()
+        self.radio = Radio()
+        self.dht = DhtSensor(c.dht_kind, c.dht_temp, c.dht_hum, c.dht_pin, c.dht_absent, c.dht_fail_rate)
+        self.pins = {}
+        with self._wdt_lock:
+            self._wdt_gen += 1
+            self.wdt_deadline = None
+            self.wdt_timeout = None
+
+    def _displayhook(self, value):
+        """Friendly REPL: print the repr of an expression statement (MP_PARSE_SINGLE_INPUT)."""
+        if value is not None:
+            self.stdout.write(repr(value) + "\n")
+
+    # -- interrupts -----------------------------------------------------------------------------
+    def _signal_main(self):
+        try:
+            signal.pthread_kill(self._main_ident, signal.SIGUSR1)
+        except (ProcessLookupError, OSError):
+            pass
+
+    def _on_kbd(self):
+        """Reader thread: the armed interrupt char arrived (buffer already dropped)."""
+        self.kbd_pending = True
+        self._signal_main()
+
+    def _on_sigusr1(self, signum, frame):
+        if self.hard_reset_pending and not self.in_reset:
+            raise HardReset()
+        if self.executing and self.kbd_pending:
+            self.kbd_pending = False
+            raise KeyboardInterrupt()
+
+    def _poll(self):
+        if self.hard_reset_pending and not self.in_reset:
+            raise HardReset()
+
+    def set_kbd_char(self, c):
+        self.kbd_char = c
+        if self.executing:
+            self.input.interrupt_char = c
+
+    def run_user(self, fn, *args):
+        """Run device code with Ctrl-C armed, like parse_compile_execute()."""
+        self.kbd_pending = False
+        self.kbd_char = CTRL_C
+        self.input.interrupt_char = CTRL_C
+        self.executing = True
+        try:
+            fn(*args)
+            self.executing = False
+            self.input.interrupt_char = -1
+            if self.kbd_pending:              # arrived as the code finished: mp_handle_pending
+                self.kbd_pending = False
+                raise KeyboardInterrupt()
+        finally:
+            self.executing = False
+            self.input.interrupt_char = -1
+
+    # -- resets ---------------------------------------------------------------------------------
+    def request_hard_reset(self, cause):
+        """From any thread (watchdog)."""
+        self.log("hard reset requested (%s)" % cause)
+        self.reset_cause = WDT_RESET
+        self.hard_reset_pending = True
+        self._signal_main()
+        self.input.wake()
+
+    def hard_reset_now(self):
+        """machine.reset(): rp2 reboots through the watchdog, so reset_cause() is WDT_RESET."""
+        if threading.get_ident() != self._main_ident:      # e.g. from a machine.Timer callback
+            self.request_hard_reset("machine.reset() from a helper thread")
+            raise SystemExit
+        self.reset_cause = WDT_RESET
+        self.hard_reset_pending = True
+        raise HardReset()
+
+    def _release_resources(self):
+        for res in list(self._resources):
+            try:
+                (getattr(res, "deinit", None) or res.close)()
+            except Exception:
+                pass
+        self._resources = weakref.WeakSet()
+        self.fs.close_all()
+
+    def _soft_reset_cleanup(self):
+        self._release_resources()
+        self.pins = {}
+        self.session = None
+        gc.collect()
+
+    def _hard_reset(self):
+        self.in_reset = True
+        self.hard_reset_pending = False
+        self.executing = False
+        self.input.interrupt_char = -1
+        self.log("hard reset: replugging the serial port")
+        self._release_resources()
+        self.session = None
+        self.hub.replug(REPLUG_GAP_S)
+        self._power_on_state()
+        self.mode = FRIENDLY
+        self.fs.cwd = "/"
+        self.in_reset = False
+
+    def run(self):
+        """Power on and run for ever (the process ends through a signal)."""
+        while True:
+            try:
+                self._run_soft_reboots()
+            except HardReset:
+                self._hard_reset()
+            except Exception:
+                # a bug in the simulator itself: say so on stderr (always) and power-cycle
+                import traceback
+                sys.stderr.write("virtual-pico: internal error, hard reset:\n" + traceback.format_exc())
+                sys.stderr.flush()
+                self._hard_reset()
+
+    def _run_soft_reboots(self):
+        while True:
+            self.fs.cwd = "/"
+            self.session = Session(self)
+            repl = Repl(self)
+            ret = self.session.exec_file_if_exists("boot.py")
+            if not ret & PYEXEC_FORCED_EXIT and self.mode == FRIENDLY and ret != 0:
+                ret = self.session.exec_file_if_exists("main.py")
+            if not ret & PYEXEC_FORCED_EXIT:
+                while True:
+                    r = repl.raw() if self.mode == RAW else repl.friendly()
+                    if r != 0:
+                        break
+            self.stdout.write(SOFT_REBOOT)
+            self._soft_reset_cleanup()
+
+    def shutdown(self):
+        try:
+            self._release_resources()
+        finally:
+            self.hub.close()
+
+    # -- services for shims ---------------------------------------------------------------------
+    def register_resource(self, obj):
+        self._resources.add(obj)
+
+    def pin_state(self, pin_id):
+        return self.pins.setdefault(pin_id, {"mode": 0, "pull": None, "value": 0, "irq": None})
+
+    def dht_line_high(self, pin_id):
+        return self.dht.line_high(pin_id)
+
+    def mem_alloc(self):
+        s = self.session
+        n = (len(s.modules) * 900 + len(s.globals) * 48) if s else 0
+        return 11000 + n + random.randint(0, 256)
+
+    def print_exception(self, exc):
+        self.stdout.write(self.session.format_exception(exc) if self.session else repr(exc) + "\n")
+
+    def wdt_start(self, timeout_ms):
+        with self._wdt_lock:
+            self.wdt_timeout = timeout_ms / 1000.0
+            self.wdt_deadline = time.monotonic() + self.wdt_timeout
+            self._wdt_gen += 1
+            gen = self._wdt_gen
+        helper_thread(self._wdt_watch, "wdt", gen)
+
+    def wdt_feed(self):
+        with self._wdt_lock:
+            if self.wdt_timeout is not None:
+                self.wdt_deadline = time.monotonic() + self.wdt_timeout
+
+    def _wdt_watch(self, gen):
+        while True:
+            with self._wdt_lock:
+                if gen != self._wdt_gen or self.wdt_deadline is None:
+                    return
+                left = self.wdt_deadline - time.monotonic()
+                if left <= 0:
+                    self.wdt_deadline = None
+                    break
+            time.sleep(min(left, 0.05))
+        self.request_hard_reset("watchdog not fed")
+

@@ -1,0 +1,2 @@
+"""The running board, for shim modules (one board per process)."""
+board = None
