@@ -1,26 +1,24 @@
 package dev.picotool.testing;
 
-import java.io.BufferedReader;
+import dev.picotool.PicoToolException;
+import dev.picotool.demo.ToolProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * A peer process on a pty for integration tests: tool/virtual-pico (simulated Pico W) or tool/micropython-repl
  * (the real MicroPython REPL). Started with ProcessBuilder; {@link #port()} is the path from its ready line.
  */
 public final class VirtualPico implements AutoCloseable {
-    private static final long READY_WITHIN_S = 20;
+    private static final Duration READY_WITHIN = Duration.ofSeconds(20);
 
-    private final Process process;
-    private final String port;
+    private final ToolProcess process;
     private final Path dir;
     private final String name;
 
@@ -32,21 +30,14 @@ public final class VirtualPico implements AutoCloseable {
         cmd.addAll(extra);
         try {
             Files.createDirectories(dir);
-            process = new ProcessBuilder(cmd).redirectError(dir.resolve(tool + ".err").toFile()).start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + tool + " (is python3 installed?)", e);
+            throw new UncheckedIOException(e);
         }
-        CompletableFuture<String> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> drain(ready), tool + "-stdout");
-        reader.setDaemon(true);
-        reader.start();
         try {
-            String line = ready.get(READY_WITHIN_S, TimeUnit.SECONDS);
-            this.port = line.substring(line.indexOf("ready on ") + "ready on ".length()).trim();
-        } catch (Exception e) {
-            process.destroyForcibly();
-            throw new IllegalStateException(tool + " did not get ready within " + READY_WITHIN_S + " s; stderr: "
-                    + stderr(), e);
+            process = ToolProcess.start(cmd, Map.of(), ProcessBuilder.Redirect.to(dir.resolve(tool + ".err")
+                    .toFile()), READY_WITHIN);
+        } catch (PicoToolException e) {
+            throw new IllegalStateException(e.getMessage() + "; stderr: " + stderr(), e);
         }
     }
 
@@ -62,23 +53,8 @@ public final class VirtualPico implements AutoCloseable {
         return new VirtualPico("micropython-repl", dir, List.of());
     }
 
-    private void drain(CompletableFuture<String> ready) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.contains(": ready on ") && !ready.isDone()) {
-                    ready.complete(line);
-                }
-            }
-            ready.completeExceptionally(new IllegalStateException(name + " exited"));
-        } catch (IOException e) {
-            ready.completeExceptionally(e);
-        }
-    }
-
     public String port() {
-        return port;
+        return process.endpoint();
     }
 
     /** The board's flash filesystem as a host directory (virtual-pico only). */
@@ -97,24 +73,11 @@ public final class VirtualPico implements AutoCloseable {
 
     /** Pulls the plug: SIGKILL, no clean-up (the pty master closes, the host sees EIO). */
     public void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.kill();
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        process.close();
     }
 }
