@@ -161,11 +161,11 @@ def explain(e):
             return 'broker refused the connection (%s). Fix: check the broker log.' % detail
         return ('MQTT connection lost (%s). Fix: check the broker log; two devices with the same '
                 'client id kick each other out.' % e)
-    if errno == 111:
+    # lwIP on the Pico reports a refused connect (nothing listening) as ECONNRESET (104), CPython as 111.
+    if errno in (111, 104):
         return ('broker %s refused the connection (%s). Fix: is the broker running and listening on '
-                'the network (mosquitto 2 needs a listener line), and is the port right?' % (where, e))
-    if errno == 104:
-        return 'broker %s reset the connection (%s). Fix: check the broker log (TLS on a plain port?).' % (where, e)
+                'the network (mosquitto 2 needs a listener line), is the port right, and is it not a TLS-only '
+                'port?' % (where, e))
     if errno in (110, 101, 112, 113) or 'timed out' in str(e):
         return ('no answer from broker %s (%s). Fix: check MQTT_HOST and the port, that the broker '
                 'is on the same network, and its firewall.' % (where, e))
