@@ -21,16 +21,22 @@ public final class ToolProcess implements AutoCloseable {
     private static final String READY = ": ready on ";
 
     private final Process process;
-    private final String endpoint;
+    private final List<String> endpoints;
 
-    private ToolProcess(Process process, String endpoint) {
+    private ToolProcess(Process process, List<String> endpoints) {
         this.process = process;
-        this.endpoint = endpoint;
+        this.endpoints = endpoints;
     }
 
     /** Starts the command and waits for its ready line; {@code env} is how secrets reach it (never arguments). */
     public static ToolProcess start(List<String> command, Map<String, String> env, ProcessBuilder.Redirect stderr,
                                     Duration readyWithin) {
+        return start(command, env, stderr, readyWithin, 1);
+    }
+
+    /** The same, for a program that serves several endpoints (e.g. a pty and --tcp) and prints a line for each. */
+    public static ToolProcess start(List<String> command, Map<String, String> env, ProcessBuilder.Redirect stderr,
+                                    Duration readyWithin, int endpointCount) {
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderr);
         pb.environment().putAll(env);
         Process p;
@@ -40,13 +46,12 @@ public final class ToolProcess implements AutoCloseable {
             throw new PicoToolException(ExitCode.INTERNAL, "cannot start " + command.get(1) + ": " + e.getMessage(),
                     "python3 must be installed (apt-get install python3)");
         }
-        CompletableFuture<String> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> drain(p, ready), "tool-process-stdout");
+        CompletableFuture<List<String>> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> drain(p, endpointCount, ready), "tool-process-stdout");
         reader.setDaemon(true);
         reader.start();
         try {
-            String line = ready.get(readyWithin.toMillis(), TimeUnit.MILLISECONDS);
-            return new ToolProcess(p, line.substring(line.indexOf(READY) + READY.length()).trim());
+            return new ToolProcess(p, ready.get(readyWithin.toMillis(), TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -58,12 +63,16 @@ public final class ToolProcess implements AutoCloseable {
         }
     }
 
-    private static void drain(Process p, CompletableFuture<String> ready) {
+    private static void drain(Process p, int endpointCount, CompletableFuture<List<String>> ready) {
+        List<String> endpoints = new java.util.ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.contains(READY) && !ready.isDone()) {
-                    ready.complete(line);
+                    endpoints.add(line.substring(line.indexOf(READY) + READY.length()).trim());
+                    if (endpoints.size() == endpointCount) {
+                        ready.complete(List.copyOf(endpoints));
+                    }
                 }
             }
             ready.completeExceptionally(new IllegalStateException("exited before it was ready"));
@@ -72,9 +81,14 @@ public final class ToolProcess implements AutoCloseable {
         }
     }
 
-    /** Where to connect, as the program printed it: a path or socket://host:port. */
+    /** Where to connect, as the program printed it first: a path or socket://host:port. */
     public String endpoint() {
-        return endpoint;
+        return endpoints.get(0);
+    }
+
+    /** Every endpoint, in the order the program announced them. */
+    public List<String> endpoints() {
+        return endpoints;
     }
 
     public boolean isAlive() {

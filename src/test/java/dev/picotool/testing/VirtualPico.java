@@ -23,6 +23,10 @@ public final class VirtualPico implements AutoCloseable {
     private final String name;
 
     private VirtualPico(String tool, Path dir, List<String> extra) {
+        this(tool, dir, extra, 1);
+    }
+
+    private VirtualPico(String tool, Path dir, List<String> extra, int endpointCount) {
         this.dir = dir;
         this.name = tool;
         List<String> cmd = new ArrayList<>(List.of("python3", Repo.tool(tool).toString(), "--link",
@@ -35,7 +39,7 @@ public final class VirtualPico implements AutoCloseable {
         }
         try {
             process = ToolProcess.start(cmd, Map.of(), ProcessBuilder.Redirect.to(dir.resolve(tool + ".err")
-                    .toFile()), READY_WITHIN);
+                    .toFile()), READY_WITHIN, endpointCount);
         } catch (PicoToolException e) {
             throw new IllegalStateException(e.getMessage() + "; stderr: " + stderr(), e);
         }
@@ -46,6 +50,16 @@ public final class VirtualPico implements AutoCloseable {
         List<String> extra = new ArrayList<>(List.of("--fs", dir.resolve("fs").toString()));
         extra.addAll(List.of(args));
         return new VirtualPico("virtual-pico", dir, extra);
+    }
+
+    /** tool/virtual-pico serving its port on a pty and on a free loopback TCP port (see {@link #tcpPort()}). */
+    public static VirtualPico withTcp(Path dir) {
+        return new VirtualPico("virtual-pico", dir, List.of("--fs", dir.resolve("fs").toString(), "--tcp", "0"), 2);
+    }
+
+    /** The socket://127.0.0.1:PORT endpoint, when started {@link #withTcp}. */
+    public String tcpPort() {
+        return process.endpoints().stream().filter(e -> e.startsWith("socket://")).findFirst().orElseThrow();
     }
 
     /** tool/micropython-repl: real MicroPython v1.27 (no raw-paste, no Ctrl-C during code). */
