@@ -2,13 +2,15 @@ package dev.picotool.cli;
 
 import dev.picotool.device.Deadline;
 import dev.picotool.device.SerialLink;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code picotool monitor}: show what the board prints, without interrupting it. */
 @Command(name = "monitor", description = "Show the board's output (without stopping its program) until Ctrl-C.")
@@ -23,19 +25,22 @@ public final class MonitorCommand implements Callable<Integer> {
             + "(0 = until Ctrl-C).")
     int seconds;
 
-    /** Raw bytes go straight to stdout (the board's UTF-8 stays intact); the link closes when the JVM exits. */
-    PrintStream sink = System.out;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
         String path = port.resolve(root.services().devices());
         Deadline until = Deadline.in(seconds > 0 ? Duration.ofSeconds(seconds) : Duration.ofDays(3650));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Utf8Text text = new Utf8Text();
         try (SerialLink link = root.services().devices().open(path)) {
-            System.err.println("monitoring " + path + (seconds > 0 ? " for " + seconds + " s" : " (Ctrl-C to stop)"));
+            err.println("monitoring " + path + (seconds > 0 ? " for " + seconds + " s" : " (Ctrl-C to stop)"));
+            err.flush();
             while (!until.expired()) {
-                byte[] got = link.read(Duration.ofMillis(200));
-                sink.write(got, 0, got.length);
-                sink.flush();
+                out.print(text.feed(link.read(Duration.ofMillis(200))));
+                out.flush();
             }
         }
         return 0;

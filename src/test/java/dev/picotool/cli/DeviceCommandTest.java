@@ -87,4 +87,21 @@ class DeviceCommandTest {
         assertThat(run("device", "reset")).isZero();
         assertThat(out.toString()).contains("soft reset done");
     }
+
+    @Test
+    void catPrintsTheFileAsText() {
+        assertThat(run("device", "cat", "settings.py")).isZero();
+        assertThat(out.toString()).isEqualTo("WIFI_PASSWORD = 'hunter22'\n");
+    }
+
+    @Test
+    void monitorShowsWhatTheRunningProgramPrints() throws Exception {
+        Files.writeString(pico.fs().resolve("main.py"), "import time\nwhile True:\n print('tick °C')\n"
+                + " time.sleep(0.2)\n");
+        assertThat(run("device", "reset")).isZero();
+        out.getBuffer().setLength(0);
+        assertThat(run("monitor", "--seconds", "2")).isZero();
+        assertThat(out.toString()).contains("tick °C\r\n");
+        assertThat(err.toString()).contains("monitoring " + pico.port() + " for 2 s");
+    }
 }
