@@ -63,12 +63,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         if (o.username().isPresent() != o.password().isPresent()) {
             throw new IllegalArgumentException("a user name needs a password and the other way round");
         }
-        if (o.port() != 0) {
-            ensureFree(o.bind(), o.port());
-        }
+        // We choose the port ourselves rather than ask Moquette afterwards: its getPort() updates an unsynchronised
+        // HashMap that Netty's bind thread writes at the same time (seen: ConcurrentModificationException).
+        int port = ensureFree(o.bind(), o.port());
         Properties p = new Properties();
         p.setProperty(BrokerConstants.HOST_PROPERTY_NAME, o.bind());
-        p.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(o.port()));
+        p.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(port));
         p.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
         p.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
         p.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
@@ -89,26 +89,40 @@ public final class EmbeddedBroker implements AutoCloseable {
             server.stopServer();
             throw cannotListen(o, e);
         }
-        long deadline = System.nanoTime() + PORT_WAIT.toNanos();
-        while (server.getPort() == 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        int bound = server.getPort();
-        if (bound <= 0) {
+        // Netty binds asynchronously after startServer returns: wait until the port accepts connections.
+        if (!acceptsWithin(o.bind(), port, PORT_WAIT)) {
             server.stopServer();
             throw cannotListen(o, null);
         }
-        return new EmbeddedBroker(server, o.bind(), bound, Duration.ofNanos(System.nanoTime() - t0));
+        return new EmbeddedBroker(server, o.bind(), port, Duration.ofNanos(System.nanoTime() - t0));
     }
 
-    /** Moquette logs (to nowhere) rather than throws when the port is taken, so look first. */
-    private static void ensureFree(String bind, int port) {
+    /**
+     * Moquette logs (to nowhere) rather than throws when the port is taken, so look first. Returns the port, or a
+     * free one chosen by the system when {@code port} is 0.
+     */
+    private static int ensureFree(String bind, int port) {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
             s.bind(new java.net.InetSocketAddress(InetAddress.getByName(bind), port));
+            return s.getLocalPort();
         } catch (IOException e) {
             throw cannotListen(Options.anonymous(bind, port), e);
         }
+    }
+
+    private static boolean acceptsWithin(String bind, int port, Duration within) {
+        String host = bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket probe = new java.net.Socket()) {
+                probe.connect(new java.net.InetSocketAddress(host, port), 200);
+                return true;
+            } catch (IOException notYet) {
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+            }
+        }
+        return false;
     }
 
     private static PicoToolException cannotListen(Options o, Exception cause) {
