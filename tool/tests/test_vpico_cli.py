@@ -91,9 +91,17 @@ class CliTest(unittest.TestCase):
             self.assertTrue(chunk, data)
             data += chunk
         self.assertTrue(data.endswith(b"raw REPL; CTRL-B to exit\r\n>OK42\r\n\x04\x04>"), data)
-        second = socket.create_connection(("127.0.0.1", port), timeout=5)   # one client at a time
+        # One client at a time, and the newest wins: a tool that reconnects at once must not be refused.
+        second = socket.create_connection(("127.0.0.1", port), timeout=5)
         self.addCleanup(second.close)
-        self.assertEqual(second.recv(10), b"")
+        self.assertEqual(s.recv(10), b"")   # the first client is hung up on
+        second.sendall(b"\r\x01print(6*9)\x04")
+        data = b""
+        while not data.endswith(b"\x04\x04>"):
+            chunk = second.recv(4096)
+            self.assertTrue(chunk, data)
+            data += chunk
+        self.assertTrue(data.endswith(b">OK54\r\n\x04\x04>"), data)
 
 
 class PeerHelperTest(unittest.TestCase):

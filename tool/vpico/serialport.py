@@ -158,7 +158,12 @@ class PtyEndpoint:
 
 
 class TcpEndpoint:
-    """127.0.0.1:PORT, one client at a time (others are closed at once)."""
+    """127.0.0.1:PORT, one client at a time: a new client replaces the old one.
+
+    A host tool that closes and reconnects at once (as picotool does between commands) may arrive before the old
+    connection's EOF has been read; refusing it then would fail at random, so the newest client wins, like the last
+    program to open a USB serial port.
+    """
 
     def __init__(self, port, feed, log):
         self._feed = feed
@@ -185,13 +190,14 @@ class TcpEndpoint:
             except OSError:
                 return
             with self._lock:
-                busy = self._client is not None
-                if not busy:
-                    self._client = conn
-            if busy:
-                self._log("tcp: refusing second client %s" % (addr,))
-                conn.close()
-                continue
+                old, self._client = self._client, conn
+            if old is not None:
+                self._log("tcp: new client %s replaces the previous one" % (addr,))
+                try:
+                    old.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                old.close()
             conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             self._log("tcp: client %s" % (addr,))
             helper_thread(self._reader, "tcp-reader", conn)
