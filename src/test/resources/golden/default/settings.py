@@ -11,10 +11,10 @@ WIFI_TIMEOUT_S = 20
 # MQTT broker
 MQTT_HOST = '192.168.1.11'
 MQTT_PORT = 1883
-MQTT_USER = None
-MQTT_PASSWORD = None
 MQTT_TLS = False
 MQTT_CA_FILE = None
+MQTT_USER = None
+MQTT_PASSWORD = None
 MQTT_CLIENT_ID = None
 MQTT_KEEPALIVE_S = 60
 MQTT_QOS = 0
@@ -25,14 +25,15 @@ TOPIC_TEMPERATURE = 'pico/temperature/dht22'
 TOPIC_HUMIDITY = 'pico/humidity/dht22'
 TOPIC_STATUS = 'pico/status'
 
-# Readings
-PUBLISH_INTERVAL_S = 10
+# Sensor and readings
 SENSOR_TYPE = 'dht22'
 SENSOR_PIN = 15
 SENSOR_PIN_NAME = 'GP15'
+PUBLISH_INTERVAL_S = 10
 PAYLOAD_FORMAT = 'plain'
 
-# Home Assistant MQTT discovery (None = off)
+# Home Assistant
 HA_DISCOVERY_PREFIX = 'homeassistant'
 DEVICE_NAME = 'Pico W'
+
 FIRMWARE_VERSION = '0.1.0'

@@ -11,10 +11,10 @@ WIFI_TIMEOUT_S = 20
 # MQTT broker
 MQTT_HOST = '192.168.1.11'
 MQTT_PORT = 8883
-MQTT_USER = 'pico'
-MQTT_PASSWORD = 'mqtt-pw'
 MQTT_TLS = True
 MQTT_CA_FILE = None
+MQTT_USER = 'pico'
+MQTT_PASSWORD = 'mqtt-pw'
 MQTT_CLIENT_ID = None
 MQTT_KEEPALIVE_S = 60
 MQTT_QOS = 0
@@ -25,14 +25,15 @@ TOPIC_TEMPERATURE = 'home/lab/temperature'
 TOPIC_HUMIDITY = 'home/lab/humidity'
 TOPIC_STATUS = 'home/lab/status'
 
-# Readings
-PUBLISH_INTERVAL_S = 10
+# Sensor and readings
 SENSOR_TYPE = 'dht11'
 SENSOR_PIN = 15
 SENSOR_PIN_NAME = 'GP15'
+PUBLISH_INTERVAL_S = 10
 PAYLOAD_FORMAT = 'json'
 
-# Home Assistant MQTT discovery (None = off)
+# Home Assistant
 HA_DISCOVERY_PREFIX = 'homeassistant'
 DEVICE_NAME = 'Lab sensor'
+
 FIRMWARE_VERSION = '0.1.0'

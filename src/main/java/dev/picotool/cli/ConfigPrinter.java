@@ -1,53 +1,26 @@
 package dev.picotool.cli;
 
 import dev.picotool.config.PicoConfig;
-import dev.picotool.config.Secret;
-import dev.picotool.config.SensorType;
+import dev.picotool.config.Schema;
+import dev.picotool.config.Setting;
 import java.io.PrintWriter;
-import java.util.Optional;
 
-/** Prints a validated config as a two-column table; secrets show as a mask and their source only. */
+/**
+ * Prints validated settings as a table: key, value as it will be used, and where it came from. Derived from the
+ * schema; secrets show as a mask and their source only; control characters in values are shown escaped.
+ */
 final class ConfigPrinter {
     private ConfigPrinter() {
     }
 
     static void print(PicoConfig c, PrintWriter out) {
-        row(out, "wifi.ssid", quote(c.wifi().ssid()));
-        row(out, "wifi.password", c.wifi().password().map(Secret::toString).orElse("(open network)"));
-        row(out, "wifi.country", c.wifi().country());
-        row(out, "wifi.hostname", c.wifi().hostname().orElse("(board default)"));
-        row(out, "wifi.timeout", c.wifi().timeoutSeconds() + " s");
-        row(out, "mqtt.broker", c.mqtt().address() + (c.mqtt().tls() ? " (TLS)" : ""));
-        row(out, "mqtt.username", c.mqtt().username().orElse("(none)"));
-        row(out, "mqtt.password", c.mqtt().password().map(Secret::toString).orElse("(none)"));
-        row(out, "mqtt.ca_file", c.mqtt().caFile().map(Object::toString)
-                .orElse(c.mqtt().tls() ? "(none: the broker is NOT verified)" : "-"));
-        row(out, "mqtt.client_id", c.mqtt().clientId().orElse("pico-<board id>"));
-        row(out, "mqtt.qos", String.valueOf(c.mqtt().qos()));
-        row(out, "mqtt.keepalive", c.mqtt().keepaliveSeconds() + " s");
-        row(out, "topics.internal", c.topics().internal());
-        if (c.sensor().type() != SensorType.NONE) {
-            row(out, "topics.temperature", c.topics().temperature());
-            row(out, "topics.humidity", c.topics().humidity());
+        for (Setting<?> s : Schema.ALL) {
+            if (s.usedFor(c.use()) && s.shownFor(c)) {
+                out.printf("  %-26s %-40s %s%n", s.key(), Terminal.escape(s.display(c)),
+                        Terminal.escape(c.origin(s).where()));
+            }
         }
-        row(out, "topics.status", c.topics().status());
-        row(out, "sensor.type", c.sensor().type().id());
-        row(out, "sensor.pin", c.sensor().pin().name() + " (physical pin " + c.sensor().pin().physical() + ")");
-        row(out, "interval", c.intervalSeconds() + " s");
-        row(out, "payload", c.payload().id());
-        row(out, "home_assistant", c.homeAssistant().enabled() ? "discovery on, prefix "
-                + c.homeAssistant().prefix() : "off");
-        row(out, "device_name", c.deviceName());
-        Optional.ofNullable(c.sensor().pin().caution()).ifPresent(caution -> out.println("warning: "
-                + c.sensor().pin().name() + " is " + caution + "; it works, but GP15 avoids surprises."));
+        c.warnings().forEach(w -> out.println("warning: " + Terminal.escape(w)));
         out.flush();
-    }
-
-    private static void row(PrintWriter out, String key, String value) {
-        out.printf("  %-20s %s%n", key, value);
-    }
-
-    private static String quote(String s) {
-        return "'" + s + "'";
     }
 }

@@ -29,7 +29,7 @@ public final class FlashCommand implements Callable<Integer> {
     PicoTool root;
 
     @Mixin
-    ConfigOptions config;
+    SettingsOptions settings;
 
     @Mixin
     PortOptions port;
@@ -54,7 +54,7 @@ public final class FlashCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Services s = root.services();
-        FirmwareBundle bundle = s.renderer().render(config.load(s.validator()));
+        FirmwareBundle bundle = s.renderer().render(settings.load(s.validator(), s.configFiles()));
         PrintWriter out = spec.commandLine().getOut();
         String path = port.resolve(s.devices());
         out.println("flashing " + bundle.files().size() + " files to the board on " + path);

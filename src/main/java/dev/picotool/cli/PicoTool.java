@@ -55,7 +55,7 @@ public final class PicoTool implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, err));
         cli.setParameterExceptionHandler((ex, args1) -> {
-            err.println("error: " + ex.getMessage());
+            err.println("error: " + UsageErrors.describe(ex));
             err.println("hint: see `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help`");
             return ExitCode.USAGE.code();
         });

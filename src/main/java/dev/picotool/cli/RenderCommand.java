@@ -20,7 +20,7 @@ public final class RenderCommand implements Callable<Integer> {
     PicoTool root;
 
     @Mixin
-    ConfigOptions config;
+    SettingsOptions settings;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Where to write the files.")
     Path out;
@@ -30,7 +30,8 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FirmwareBundle bundle = root.services().renderer().render(config.load(root.services().validator()));
+        Services s = root.services();
+        FirmwareBundle bundle = s.renderer().render(settings.load(s.validator(), s.configFiles()));
         PrintWriter w = spec.commandLine().getOut();
         for (DeviceFile f : bundle.files()) {
             Path written = OutputDirectory.write(out, f);

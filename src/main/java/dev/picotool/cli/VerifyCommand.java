@@ -2,44 +2,77 @@ package dev.picotool.cli;
 
 import dev.picotool.ExitCode;
 import dev.picotool.PicoToolException;
-import dev.picotool.config.SystemSecretSource;
+import dev.picotool.config.PicoConfig;
+import dev.picotool.config.Schema;
+import dev.picotool.config.Use;
 import dev.picotool.verify.BrokerConnection;
 import dev.picotool.verify.Durations;
 import dev.picotool.verify.HumanReport;
+import dev.picotool.verify.Range;
 import dev.picotool.verify.ReadingRecorder;
 import dev.picotool.verify.ReportFormat;
 import dev.picotool.verify.Verifier;
 import dev.picotool.verify.VerifyListener;
 import dev.picotool.verify.VerifyPlan;
+import dev.picotool.verify.VerifyPlans;
 import dev.picotool.verify.VerifyResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code picotool verify}: prove that readings arrive at the broker. Exit 0 pass, 5 broker problem, 6 failed. */
 @Command(name = "verify", sortOptions = false, description = "Subscribe to the Pico's topics and check that "
-        + "readings arrive: enough of them, numbers in a plausible range, at the configured interval.")
+        + "readings arrive: enough of them, numbers in a plausible range, at the configured interval. Reads the same "
+        + "settings (file and flags) as flash; the Wi-Fi part is not needed.")
 public final class VerifyCommand implements Callable<Integer> {
+    @ParentCommand
+    PicoTool root;
+
     @Mixin
-    VerifyOptions options;
+    SettingsOptions settings = new SettingsOptions(Use.VERIFY);
 
     @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "3", description = "Readings needed on each "
             + "topic (default ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up after this long (default: "
-            + "(N+1) intervals + 15 s).")
-    String timeout;
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = SecondsConverter.class, description = "Give up "
+            + "after this long (default: (N+1) intervals + 15 s).")
+    Duration timeout;
 
     @Option(names = "--expect-status", description = "Also require the retained status topic to say 'online'.")
     boolean expectStatus;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", description = "Check this topic instead of the firmware's "
+            + "(repeatable; no wildcards).")
+    List<String> topics = new ArrayList<>();
+
+    @Option(names = "--range", paramLabel = "MIN:MAX", converter = RangeConverter.class,
+            description = "Plausible values on the --topic topics (default: any number).")
+    Range range;
+
+    @Option(names = "--internal-range", paramLabel = "MIN:MAX", converter = RangeConverter.class,
+            description = "Default -20:85 (°C).")
+    Range internalRange;
+
+    @Option(names = "--temp-range", paramLabel = "MIN:MAX", converter = RangeConverter.class,
+            description = "Default: the sensor's (DHT22 -40:80, DHT11 0:50).")
+    Range tempRange;
+
+    @Option(names = "--humidity-range", paramLabel = "MIN:MAX", converter = RangeConverter.class,
+            description = "Default: the sensor's (DHT22 0:100, DHT11 20:90).")
+    Range humidityRange;
 
     @Option(names = "--report", arity = "2", hideParamSyntax = true, paramLabel = "<json|junit> <FILE>",
             description = "Also write the result as json or junit (XML) to FILE (repeatable).")
@@ -55,7 +88,16 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        VerifyPlan plan = options.plan(count, timeout, expectStatus);
+        if (count < 1) {
+            throw new PicoToolException(ExitCode.USAGE, "--count must be at least 1", "e.g. --count 3");
+        }
+        topics.forEach(t -> Schema.checkTopic("--topic", t));
+        Services s = root.services();
+        PicoConfig config = settings.load(s.validator(), s.configFiles());
+        VerifyPlan plan = VerifyPlans.of(config, new VerifyPlans.Request(count, Optional.ofNullable(timeout),
+                expectStatus, topics, Optional.ofNullable(range), new VerifyPlans.Ranges(
+                Optional.ofNullable(internalRange), Optional.ofNullable(tempRange),
+                Optional.ofNullable(humidityRange))));
         List<ReportFormat> formats = new ArrayList<>();
         for (int i = 0; i + 1 < reports.size(); i += 2) {
             try {
@@ -64,7 +106,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 throw new PicoToolException(ExitCode.USAGE, e.getMessage(), "e.g. --report junit verify.xml");
             }
         }
-        BrokerConnection conn = options.connection(new SystemSecretSource());
+        BrokerConnection conn = VerifyPlans.connection(config);
         out.printf("Waiting for %d reading%s on each of %d topic%s at %s (every %s, at most %s)%n", plan.count(),
                 plan.count() == 1 ? "" : "s", plan.topics().size(), plan.topics().size() == 1 ? "" : "s",
                 conn.address() + (conn.tls() ? " (TLS)" : ""), Durations.text(plan.interval()),
@@ -97,5 +139,29 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "(`picotool flash --monitor`) shows what it publishes");
         }
         return 0;
+    }
+
+    /** MIN:MAX on the command line; a bad one is a usage error naming the option. */
+    static final class RangeConverter implements ITypeConverter<Range> {
+        @Override
+        public Range convert(String value) {
+            try {
+                return Range.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Fractional seconds ("0.5", "60"). */
+    static final class SecondsConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Durations.parseSeconds(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

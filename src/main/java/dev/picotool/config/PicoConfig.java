@@ -1,41 +1,77 @@
 package dev.picotool.config;
 
-import dev.picotool.board.Pin;
-import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The one validated, immutable configuration. Everything downstream (rendering, flashing, verifying) reads this;
- * nothing downstream validates again. Secrets are {@link Secret}s so that printing a record never shows them.
+ * The one validated, immutable configuration: each {@link Setting} of the {@link Schema} to its value. Everything
+ * downstream (rendering, flashing, verifying) reads this and validates nothing again. Secrets are {@link Secret}s, so
+ * printing the configuration never shows them.
  */
-public record PicoConfig(Wifi wifi, Mqtt mqtt, Topics topics, Sensor sensor, int intervalSeconds,
-                         PayloadFormat payload, HomeAssistant homeAssistant, String deviceName) {
+public final class PicoConfig {
+    private final Map<Setting<?>, Object> values;
+    private final Map<Setting<?>, Origin> origins;
+    private final List<String> warnings;
+    private final Use use;
 
-    /** password empty = an open network (explicitly asked for). */
-    public record Wifi(String ssid, Optional<Secret> password, String country, Optional<String> hostname,
-                       int timeoutSeconds) {
+    PicoConfig(Map<Setting<?>, Object> values, Map<Setting<?>, Origin> origins, List<String> warnings, Use use) {
+        this.values = Map.copyOf(values);
+        this.origins = Map.copyOf(new HashMap<>(origins));
+        this.warnings = List.copyOf(warnings);
+        this.use = use;
     }
 
-    public record Mqtt(String host, int port, Optional<String> username, Optional<Secret> password, boolean tls,
-                       Optional<Path> caFile, Optional<String> clientId, int keepaliveSeconds, int qos,
-                       boolean loopbackAllowed) {
-        /** host:port, with brackets around an IPv6 literal. */
-        public String address() {
-            return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-        }
+    /** The value of a setting that always has one (it has a default, or is required). */
+    public <T> T get(Setting<T> s) {
+        return find(s).orElseThrow(() -> new IllegalStateException(s + " has no value"));
     }
 
-    public record Topics(String internal, String temperature, String humidity, String status) {
-        /** The reading topics for the given sensor (the internal temperature is always there). */
-        public List<String> readings(SensorType sensor) {
-            return sensor == SensorType.NONE ? List.of(internal) : List.of(internal, temperature, humidity);
-        }
+    /** The value of a setting, empty when it was not given and has no default. */
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> find(Setting<T> s) {
+        return Optional.ofNullable((T) values.get(s));
     }
 
-    public record Sensor(SensorType type, Pin pin) {
+    /** Every value, for tests that build a configuration no validator would accept (in this package). */
+    Map<Setting<?>, Object> values() {
+        return values;
     }
 
-    public record HomeAssistant(boolean enabled, String prefix) {
+    Map<Setting<?>, Origin> origins() {
+        return origins;
+    }
+
+    /** Where the value came from: a flag, a file position, or the default. */
+    public Origin origin(Setting<?> s) {
+        return origins.getOrDefault(s, Origin.DEFAULT);
+    }
+
+    /** Things worth knowing that do not stop the run (a CA certificate that expires soon). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    public Use use() {
+        return use;
+    }
+
+    /** host:port of the broker, brackets around an IPv6 address. */
+    public String brokerAddress() {
+        return get(MqttSettings.BROKER).withPort(get(MqttSettings.PORT));
+    }
+
+    /** The reading topics for the configured sensor (the internal temperature is always there). */
+    public List<String> readingTopics() {
+        return get(SensorSettings.TYPE) == SensorType.NONE ? List.of(get(TopicSettings.INTERNAL))
+                : List.of(get(TopicSettings.INTERNAL), get(TopicSettings.TEMPERATURE), get(TopicSettings.HUMIDITY));
+    }
+
+    @Override
+    public String toString() {
+        return Schema.ALL.stream().filter(values::containsKey).map(s -> s.key() + "=" + values.get(s))
+                .collect(Collectors.joining(", ", "PicoConfig{", "}"));
     }
 }

@@ -1,6 +1,5 @@
 package dev.picotool.config;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -8,8 +7,8 @@ import java.util.Optional;
 public interface SecretSource {
     Optional<String> env(String name);
 
-    /** The first line of the file, without its line ending. */
-    String firstLine(Path file) throws IOException;
+    /** The file's bytes, at most {@code limit}, from a regular file only; {@link LimitedFile.Unreadable} says why not. */
+    byte[] readFile(Path file, int limit) throws LimitedFile.Unreadable;
 
     /** True when a person is there to answer a prompt. */
     boolean hasConsole();

@@ -1,49 +1,29 @@
 package dev.picotool.config;
 
+import dev.picotool.board.SensorData;
 import java.util.Locale;
+import java.util.Optional;
 
-/** The sensor on the data pin; the minimum read interval is the sensor's own limit. */
+/** The sensor on the data pin. Its facts (minimum interval, ranges) come from the board data, not from here. */
 public enum SensorType {
-    DHT22(2, -40, 80, 0, 100),
-    DHT11(1, 0, 50, 20, 90),
-    NONE(0, 0, 0, 0, 0);
+    DHT22,
+    DHT11,
+    NONE;
 
-    private final int minIntervalSeconds;
-    private final double minTemp;
-    private final double maxTemp;
-    private final double minHumidity;
-    private final double maxHumidity;
+    /** Without a sensor the loop still waits a second between internal readings: no tight loop on the board. */
+    private static final int NO_SENSOR_MIN_INTERVAL_MS = 1000;
 
-    SensorType(int minIntervalSeconds, double minTemp, double maxTemp, double minHumidity, double maxHumidity) {
-        this.minIntervalSeconds = minIntervalSeconds;
-        this.minTemp = minTemp;
-        this.maxTemp = maxTemp;
-        this.minHumidity = minHumidity;
-        this.maxHumidity = maxHumidity;
-    }
-
-    public int minIntervalSeconds() {
-        return minIntervalSeconds;
-    }
-
-    public double minTemp() {
-        return minTemp;
-    }
-
-    public double maxTemp() {
-        return maxTemp;
-    }
-
-    public double minHumidity() {
-        return minHumidity;
-    }
-
-    public double maxHumidity() {
-        return maxHumidity;
-    }
-
-    /** The name used in settings, templates and on the command line: dht22, dht11, none. */
+    /** The name used in settings, firmware and on the command line: dht22, dht11, none. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The datasheet facts; empty for {@link #NONE}. */
+    public Optional<SensorData> data() {
+        return this == NONE ? Optional.empty() : Optional.of(SensorData.of(id()));
+    }
+
+    public int minIntervalMillis() {
+        return data().map(SensorData::minIntervalMs).orElse(NO_SENSOR_MIN_INTERVAL_MS);
     }
 }

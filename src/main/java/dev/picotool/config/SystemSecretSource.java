@@ -1,16 +1,12 @@
 package dev.picotool.config;
 
-import java.io.BufferedReader;
 import java.io.Console;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * Secrets from the process environment, files and the console. It never falls back to reading standard input
- * without a console: in CI that would read whatever fd 0 happens to be (see java-stack-notes, picocli section).
+ * without a console: in CI that would read whatever file descriptor 0 happens to be.
  */
 public final class SystemSecretSource implements SecretSource {
     @Override
@@ -19,11 +15,8 @@ public final class SystemSecretSource implements SecretSource {
     }
 
     @Override
-    public String firstLine(Path file) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line = r.readLine();
-            return line == null ? "" : line;
-        }
+    public byte[] readFile(Path file, int limit) throws LimitedFile.Unreadable {
+        return LimitedFile.read(file, limit);
     }
 
     @Override

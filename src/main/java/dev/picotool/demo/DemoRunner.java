@@ -4,7 +4,7 @@ import dev.picotool.board.Pinout;
 import dev.picotool.broker.EmbeddedBroker;
 import dev.picotool.config.ConfigValidator;
 import dev.picotool.config.PicoConfig;
-import dev.picotool.config.RawConfig;
+import dev.picotool.config.RawSettings;
 import dev.picotool.config.SecretSource;
 import dev.picotool.device.BootMonitor;
 import dev.picotool.device.BootReport;
@@ -16,11 +16,9 @@ import dev.picotool.device.RawRepl;
 import dev.picotool.device.ReplTimings;
 import dev.picotool.device.TransferTuning;
 import dev.picotool.render.FirmwareRenderer;
-import dev.picotool.verify.BrokerConnection;
-import dev.picotool.verify.TopicExpectation;
 import dev.picotool.verify.Verifier;
 import dev.picotool.verify.VerifyListener;
-import dev.picotool.verify.VerifyPlan;
+import dev.picotool.verify.VerifyPlans;
 import dev.picotool.verify.VerifyResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +75,7 @@ public final class DemoRunner {
                 String firmwarePassword = o.simulation() == Simulation.WRONG_WIFI_PASSWORD
                         ? randomPassword() : apPassword;
                 PicoConfig config = config(broker.port(), firmwarePassword, o.intervalSeconds());
-                listener.step("rendering the firmware for broker " + config.mqtt().address());
+                listener.step("rendering the firmware for broker " + config.brokerAddress());
                 FlashResult flash;
                 try (RawRepl repl = devices.connect(board.port(), timings)) {
                     listener.step("flashing it over the virtual serial port " + board.port());
@@ -92,8 +89,8 @@ public final class DemoRunner {
                     return new Result(config, flash, Optional.empty());
                 }
                 listener.step("verifying: waiting for " + o.count() + " readings on each topic");
-                VerifyResult verify = new Verifier().run(new BrokerConnection(broker.host(), broker.port(),
-                        Optional.empty(), Optional.empty(), false, Optional.empty()), plan(config, o), readings);
+                VerifyResult verify = new Verifier().run(VerifyPlans.connection(config),
+                        VerifyPlans.of(config, VerifyPlans.Request.readings(o.count())), readings);
                 listener.step("stopping the virtual Pico and the broker");
                 return new Result(config, flash, Optional.of(verify));
             }
@@ -110,19 +107,10 @@ public final class DemoRunner {
     /** The demo's settings go through the same validation as a user's (the broker is on loopback, on purpose). */
     private static PicoConfig config(int brokerPort, String wifiPassword, int interval) {
         SecretSource secrets = new InMemorySecrets(PASSWORD_VARIABLE, wifiPassword);
-        return new ConfigValidator(Pinout.picoW(), secrets, List::of).validate(new RawConfig()
+        return new ConfigValidator(Pinout.picoW(), secrets, List::of).validate(new RawSettings()
                 .put("wifi.ssid", SSID).put("wifi.password_env", PASSWORD_VARIABLE)
-                .put("mqtt.broker", "127.0.0.1:" + brokerPort).put("mqtt.allow_loopback", true)
+                .put("mqtt.broker", "127.0.0.1:" + brokerPort).put("mqtt.allow_loopback", "true")
                 .put("interval", String.valueOf(interval)).put("device_name", "picotool demo"));
-    }
-
-    private static VerifyPlan plan(PicoConfig c, Options o) {
-        List<TopicExpectation> topics = new ArrayList<>(List.of(TopicExpectation.internal(c.topics().internal()),
-                TopicExpectation.temperature(c.topics().temperature(), c.sensor().type()),
-                TopicExpectation.humidity(c.topics().humidity(), c.sensor().type())));
-        Duration interval = Duration.ofSeconds(c.intervalSeconds());
-        return new VerifyPlan(topics, o.count(), interval, VerifyPlan.defaultTimeout(o.count(), interval),
-                Optional.of(c.topics().status()), Optional.of(c.payload()));
     }
 
     private static String randomPassword() {

@@ -1,7 +1,7 @@
 package dev.picotool.demo;
 
+import dev.picotool.config.LimitedFile;
 import dev.picotool.config.SecretSource;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -21,8 +21,8 @@ final class InMemorySecrets implements SecretSource {
     }
 
     @Override
-    public String firstLine(Path file) throws IOException {
-        throw new IOException("the demo reads no password files");
+    public byte[] readFile(Path file, int limit) throws LimitedFile.Unreadable {
+        throw new LimitedFile.Unreadable("is not read: the demo reads no password files", "none");
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.picotool.render;
 import dev.picotool.ExitCode;
 import dev.picotool.PicoToolException;
 import dev.picotool.config.PicoConfig;
+import dev.picotool.config.MqttSettings;
+import dev.picotool.config.SensorSettings;
 import dev.picotool.config.SensorType;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.core.TemplateClassResolver;
@@ -14,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,17 +61,11 @@ public final class FirmwareRenderer {
         for (String lib : LIBRARIES) {
             files.add(new DeviceFile(lib, resource("/firmware/" + lib)));
         }
-        if (config.sensor().type() != SensorType.NONE) {
+        if (config.get(SensorSettings.TYPE) != SensorType.NONE) {
             files.add(new DeviceFile(SENSOR_LIBRARY, resource("/firmware/" + SENSOR_LIBRARY)));
         }
-        if (config.mqtt().caFile().isPresent()) {
-            try {
-                files.add(new DeviceFile(FirmwareModel.CA_FILE, Files.readAllBytes(config.mqtt().caFile().get())));
-            } catch (IOException e) {
-                throw new PicoToolException(ExitCode.INVALID_CONFIG, "cannot read the CA file "
-                        + config.mqtt().caFile().get(), "check the path given to --ca-file", e);
-            }
-        }
+        config.find(MqttSettings.CA_FILE).ifPresent(ca -> files.add(new DeviceFile(MqttSettings.CA_ON_BOARD,
+                ca.pem())));
         for (String name : TEMPLATES) {
             files.add(DeviceFile.text(name, renderTemplate(name + ".ftl", model)));
         }

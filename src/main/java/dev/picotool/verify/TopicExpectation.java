@@ -1,5 +1,6 @@
 package dev.picotool.verify;
 
+import dev.picotool.board.SensorData;
 import dev.picotool.config.SensorType;
 import java.util.Optional;
 
@@ -18,13 +19,22 @@ public record TopicExpectation(String topic, String label, String unit, Optional
         return new TopicExpectation(topic, "internal temperature", "°C", Optional.of(INTERNAL_RANGE));
     }
 
+    /** The sensor's temperature, plausible within its datasheet range. */
+    public static TopicExpectation temperature(String topic, SensorData sensor) {
+        return new TopicExpectation(topic, sensor.label() + " temperature", "°C",
+                Optional.of(new Range(sensor.minTemperature(), sensor.maxTemperature())));
+    }
+
     public static TopicExpectation temperature(String topic, SensorType sensor) {
-        return new TopicExpectation(topic, sensor.id().toUpperCase(java.util.Locale.ROOT) + " temperature", "°C",
-                Optional.of(new Range(sensor.minTemp(), sensor.maxTemp())));
+        return temperature(topic, sensor.data().orElseThrow());
     }
 
     public static TopicExpectation humidity(String topic, SensorType sensor) {
-        return new TopicExpectation(topic, sensor.id().toUpperCase(java.util.Locale.ROOT) + " humidity", "%",
+        return humidity(topic, sensor.data().orElseThrow());
+    }
+
+    public static TopicExpectation humidity(String topic, SensorData sensor) {
+        return new TopicExpectation(topic, sensor.label() + " humidity", "%",
                 Optional.of(new Range(sensor.minHumidity(), sensor.maxHumidity())));
     }
 

@@ -102,6 +102,6 @@ class BrokerCommandTest {
         Cli c = Cli.run("broker", "--port", "0", "--bind", "127.0.0.1", "--user", "student", "--password-env",
                 "PICOTOOL_TEST_UNSET_VARIABLE");
         assertThat(c.rc).isEqualTo(3);
-        assertThat(c.err()).contains("environment variable PICOTOOL_TEST_UNSET_VARIABLE is not set");
+        assertThat(c.err()).contains("the environment variable named by --password-env is not set");
     }
 }

@@ -1,5 +1,6 @@
 package dev.picotool.cli;
 
+import dev.picotool.config.ConfigFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -11,7 +12,9 @@ final class Cli {
 
     static Cli run(String... args) {
         Cli c = new Cli();
-        c.rc = PicoTool.execute(new PicoTool(), new PrintWriter(c.out, true), new PrintWriter(c.err, true), args);
+        // No implicit ./picotool.yaml: what the test passes is all there is.
+        PicoTool tool = new PicoTool(Services.standard().withConfigFiles(ConfigFiles.none()));
+        c.rc = PicoTool.execute(tool, new PrintWriter(c.out, true), new PrintWriter(c.err, true), args);
         return c;
     }
 

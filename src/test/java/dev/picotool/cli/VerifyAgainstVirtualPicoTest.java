@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picotool.broker.EmbeddedBroker;
 import dev.picotool.config.PicoConfig;
-import dev.picotool.config.RawConfig;
+import dev.picotool.config.RawSettings;
 import dev.picotool.demo.VirtualPicoProcess;
 import dev.picotool.device.DeviceAccess;
 import dev.picotool.device.FlashProgress;
@@ -56,9 +56,9 @@ class VerifyAgainstVirtualPicoTest {
     private VirtualPicoProcess flashedBoard(EmbeddedBroker broker, List<String> boardArgs) {
         VirtualPicoProcess board = VirtualPicoProcess.start(Repo.tool(""), dir.resolve("tty"), dir.resolve("fs"),
                 "Lab", "secretpass", Duration.ofSeconds(15), boardArgs);
-        PicoConfig config = Configs.validator(new FakeSecrets().env("PW", "secretpass")).validate(new RawConfig()
+        PicoConfig config = Configs.validator(new FakeSecrets().env("PW", "secretpass")).validate(new RawSettings()
                 .put("wifi.ssid", "Lab").put("wifi.password_env", "PW").put("mqtt.broker", "127.0.0.1:"
-                        + broker.port()).put("mqtt.allow_loopback", true).put("interval", "2"));
+                        + broker.port()).put("mqtt.allow_loopback", "true").put("interval", "2"));
         try (RawRepl repl = DeviceAccess.system().connect(board.port(), ReplTimings.standard())) {
             new Flasher(repl, TransferTuning.standard(), FlashProgress.NONE).flash(new FirmwareRenderer("0.1.0")
                     .render(config), Flasher.Options.standard().withBackups(Optional.empty())

@@ -147,10 +147,14 @@ class VerifyCommandTest {
     @Test
     void badSettingsAreRefusedBeforeConnecting() {
         Cli c = Cli.run("verify", "--broker", "127.0.0.1:1", "--interval", "abc", "--topic-humidity", "pico/#",
-                "--temp-range", "80:-40");
+                "--topic-status", "$SYS/x");
         assertThat(c.rc).as(c.toString()).isEqualTo(3);
-        assertThat(c.err()).contains("interval: 'abc' is not seconds", "topics.humidity: 'pico/#' is not a topic "
-                + "name", "--temp-range: '80:-40' is not MIN:MAX");
+        assertThat(c.err()).contains("interval: 'abc' is not a number of seconds", "topics.humidity: 'pico/#' "
+                + "contains a wildcard", "topics.status: topics starting with $ are reserved");
+
+        Cli range = Cli.run("verify", "--broker", "127.0.0.1:1", "--temp-range", "80:-40");
+        assertThat(range.rc).as(range.toString()).isEqualTo(2);
+        assertThat(range.err()).contains("--temp-range", "range minimum 80.0 is above its maximum -40.0");
 
         Cli inline = Cli.run("verify", "--mqtt-password", "s3cret");
         assertThat(inline.rc).isEqualTo(3);

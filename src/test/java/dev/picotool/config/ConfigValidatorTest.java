@@ -2,10 +2,13 @@ package dev.picotool.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.picotool.board.Pinout;
+import dev.picotool.testing.Configs;
 import dev.picotool.testing.FakeSecrets;
-import java.util.List;
+import dev.picotool.testing.TestCerts;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,20 +19,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConfigValidatorTest {
     static final String PW = "correct-horse";
 
-    static RawConfig base() {
-        return new RawConfig().put("wifi.ssid", "Lab").put("wifi.password_env", "PW")
+    static RawSettings base() {
+        return new RawSettings().put("wifi.ssid", "Lab").put("wifi.password_env", "PW")
                 .put("mqtt.broker", "192.168.1.11");
     }
 
-    static PicoConfig validate(RawConfig raw, FakeSecrets secrets) {
-        return new ConfigValidator(Pinout.picoW(), secrets, () -> List.of("192.168.1.50")).validate(raw);
+    static PicoConfig validate(RawSettings raw, FakeSecrets secrets) {
+        return Configs.validator(secrets).validate(raw);
     }
 
-    static PicoConfig validate(RawConfig raw) {
+    static PicoConfig validate(RawSettings raw) {
         return validate(raw, new FakeSecrets().env("PW", PW));
     }
 
-    static ConfigException invalid(RawConfig raw) {
+    static ConfigException invalid(RawSettings raw) {
         try {
             validate(raw);
         } catch (ConfigException e) {
@@ -41,16 +44,17 @@ class ConfigValidatorTest {
     @Test
     void defaultsAreTheSeedTopicsAndGp15() {
         PicoConfig c = validate(base());
-        assertThat(c.topics().internal()).isEqualTo("pico/temperature/internal");
-        assertThat(c.topics().temperature()).isEqualTo("pico/temperature/dht22");
-        assertThat(c.topics().humidity()).isEqualTo("pico/humidity/dht22");
-        assertThat(c.sensor().pin().name()).isEqualTo("GP15");
-        assertThat(c.sensor().pin().physical()).isEqualTo(20);
-        assertThat(c.sensor().type()).isEqualTo(SensorType.DHT22);
-        assertThat(c.mqtt().port()).isEqualTo(1883);
-        assertThat(c.intervalSeconds()).isEqualTo(10);
-        assertThat(c.wifi().country()).isEqualTo("XX");
-        assertThat(c.payload()).isEqualTo(PayloadFormat.PLAIN);
+        assertThat(c.get(TopicSettings.INTERNAL)).isEqualTo("pico/temperature/internal");
+        assertThat(c.get(TopicSettings.TEMPERATURE)).isEqualTo("pico/temperature/dht22");
+        assertThat(c.get(TopicSettings.HUMIDITY)).isEqualTo("pico/humidity/dht22");
+        assertThat(c.get(SensorSettings.PIN).name()).isEqualTo("GP15");
+        assertThat(c.get(SensorSettings.PIN).physical()).isEqualTo(20);
+        assertThat(c.get(SensorSettings.TYPE)).isEqualTo(SensorType.DHT22);
+        assertThat(c.get(MqttSettings.PORT)).isEqualTo(1883);
+        assertThat(c.get(SensorSettings.INTERVAL)).isEqualByComparingTo("10");
+        assertThat(c.get(WifiSettings.COUNTRY)).isEqualTo("XX");
+        assertThat(c.get(SensorSettings.PAYLOAD)).isEqualTo(PayloadFormat.PLAIN);
+        assertThat(c.origin(SensorSettings.PIN)).isEqualTo(Origin.DEFAULT);
     }
 
     static Stream<Arguments> valid() {
@@ -103,8 +107,30 @@ class ConfigValidatorTest {
         topics.internal| pico/#                            | topics.internal: 'pico/#' contains a wildcard
         topics.status  | $SYS/pico                         | topics.status: topics starting with $ are reserved for the broker
         topics.humidity| pico/temperature/dht22            | topics: two readings share one topic
-        interval       | 1                                 | interval: 1 is out of range. Fix: use at least 2 seconds: a DHT22 gives wrong or stale readings when read faster
-        interval       | soon                              | interval: 'soon' is not a whole number
+        interval       | 1                                 | interval: 1 is too short. Fix: use at least 2 seconds: a DHT22 gives wrong or stale readings when read faster
+        interval       | 1.999                             | interval: 1.999 is too short
+        interval       | soon                              | interval: 'soon' is not a number of seconds
+        interval       | 12:30                             | interval: '12:30' is not a number of seconds
+        interval       | 1e3                               | interval: '1e3' is not a number of seconds
+        interval       | 010                               | interval: '010' has a leading zero, which YAML 1.1 tools read as an octal number. Fix: write it without the leading zero: 10
+        interval       | 0.0001                            | interval: '0.0001' is not a number of seconds
+        mqtt.keepalive | 99999999999                       | mqtt.keepalive: '99999999999' is out of range
+        sensor.pin     | 015                               | sensor.pin: '015' has a leading zero, which YAML 1.1 tools read as an octal number. Fix: write the GPIO name, e.g. GP15
+        mqtt.broker    | localhost.                        | mqtt.broker: 'localhost.' means the Pico itself
+        mqtt.broker    | LOCALHOST.                        | mqtt.broker: 'LOCALHOST.' means the Pico itself
+        mqtt.broker    | ::ffff:127.0.0.1                  | mqtt.broker: '::ffff:127.0.0.1' means the Pico itself
+        mqtt.broker    | 0:0::1                            | mqtt.broker: '0:0::1' means the Pico itself
+        mqtt.broker    | [0::1]                            | mqtt.broker: '0::1' means the Pico itself
+        mqtt.broker    | 0x7f000001                        | mqtt.broker: '0x7f000001' is not a host name or IP address
+        mqtt.broker    | 2130706433                        | mqtt.broker: '2130706433' is not a host name or IP address
+        mqtt.broker    | 127.1                             | mqtt.broker: '127.1' is not a host name or IP address
+        mqtt.broker    | ::                                | mqtt.broker: :: is a listening address
+        mqtt.broker    | ::ffff:0.0.0.0                    | mqtt.broker: ::ffff:0.0.0.0 is a listening address
+        mqtt.broker    | 1.2.3.4:1883:1                    | mqtt.broker: '1.2.3.4:1883:1' is not a host name or IP address
+        mqtt.broker    | ':::::'                           | mqtt.broker: ':::::' is not a host name or IP address
+        mqtt.broker    | mqtt://broker.lan                 | mqtt.broker: 'mqtt://broker.lan' is a URL
+        mqtt.broker    | bob:MyS3cret@host                 | mqtt.broker: looks like user:password@host (not shown here)
+        mqtt.username  | ''                                | mqtt.username: is empty
         sensor.type    | bme280                            | sensor.type: 'bme280' is not one of dht22, dht11, none
         sensor.pin     | GP23                              | sensor.pin: GP23 cannot be used: it is WL_REG_ON, the power switch of the Pico W's wireless chip. Fix: wire the sensor to another GPIO, e.g. --pin GP15 (valid: GP0-GP22, GP26-GP28)
         sensor.pin     | GP24                              | sensor.pin: GP24 cannot be used
@@ -118,6 +144,7 @@ class ConfigValidatorTest {
         """)
     void invalid(String field, String value, String message) {
         ConfigException e = invalid(base().put(field, value));
+        assertThat(e.getMessage()).doesNotContain("MyS3cret");
         assertThat(e.errors()).hasSize(1);
         assertThat(e.errors().get(0).toString()).startsWith(message);
         assertThat(e.exitCode().code()).isEqualTo(3);
@@ -141,7 +168,7 @@ class ConfigValidatorTest {
 
     @Test
     void reportsAllErrorsAtOnce() {
-        ConfigException e = invalid(new RawConfig().put("wifi.password_env", "PW").put("mqtt.broker", "localhost")
+        ConfigException e = invalid(new RawSettings().put("wifi.password_env", "PW").put("mqtt.broker", "localhost")
                 .put("sensor.pin", "GP23").put("interval", "1"));
         assertThat(e.errors()).extracting(ConfigError::field)
                 .containsExactly("wifi.ssid", "mqtt.broker", "sensor.pin", "interval");
@@ -151,12 +178,12 @@ class ConfigValidatorTest {
     @Test
     void loopbackIsAllowedForAVirtualPico() {
         PicoConfig c = validate(base().put("mqtt.broker", "127.0.0.1:18830").put("mqtt.allow_loopback", "true"));
-        assertThat(c.mqtt().address()).isEqualTo("127.0.0.1:18830");
+        assertThat(c.brokerAddress()).isEqualTo("127.0.0.1:18830");
     }
 
     @Test
     void missingPasswordWithoutConsoleSaysHowToPassIt() {
-        ConfigException e = assertInvalid(new RawConfig().put("wifi.ssid", "Lab").put("mqtt.broker", "10.0.0.2"),
+        ConfigException e = assertInvalid(new RawSettings().put("wifi.ssid", "Lab").put("mqtt.broker", "10.0.0.2"),
                 new FakeSecrets());
         assertThat(e.getMessage()).contains("wifi.password: no password given and no terminal to ask for it. "
                 + "Fix: pass --wifi-password-env NAME");
@@ -165,36 +192,66 @@ class ConfigValidatorTest {
     @Test
     void promptsWhenAConsoleIsAttached() {
         FakeSecrets secrets = new FakeSecrets().console("typed-password");
-        PicoConfig c = validate(new RawConfig().put("wifi.ssid", "Lab").put("mqtt.broker", "10.0.0.2"), secrets);
-        assertThat(c.wifi().password().orElseThrow().reveal()).isEqualTo("typed-password");
+        PicoConfig c = validate(new RawSettings().put("wifi.ssid", "Lab").put("mqtt.broker", "10.0.0.2"), secrets);
+        assertThat(c.get(WifiSettings.PASSWORD).reveal()).isEqualTo("typed-password");
         assertThat(secrets.prompts()).isEqualTo(1);
         assertThat(c.toString()).doesNotContain("typed-password");
     }
 
     @Test
     void fallbackVariableAndFileSources() {
-        PicoConfig fromEnv = validate(new RawConfig().put("wifi.ssid", "Lab").put("mqtt.broker", "10.0.0.2"),
+        PicoConfig fromEnv = validate(new RawSettings().put("wifi.ssid", "Lab").put("mqtt.broker", "10.0.0.2"),
                 new FakeSecrets().env("PICOTOOL_WIFI_PASSWORD", "from-fallback"));
-        assertThat(fromEnv.wifi().password().orElseThrow().reveal()).isEqualTo("from-fallback");
-        PicoConfig fromFile = validate(new RawConfig().put("wifi.ssid", "Lab").put("mqtt.broker", "10.0.0.2")
-                .put("wifi.password_file", "/run/pw"), new FakeSecrets().file("/run/pw", "from-a-file"));
-        assertThat(fromFile.wifi().password().orElseThrow().origin()).isEqualTo("file /run/pw");
+        assertThat(fromEnv.get(WifiSettings.PASSWORD).reveal()).isEqualTo("from-fallback");
+        PicoConfig fromFile = validate(new RawSettings().put("wifi.ssid", "Lab").put("mqtt.broker", "10.0.0.2")
+                .put("wifi.password_file", "/run/pw"), new FakeSecrets().file("/run/pw", "from-a-file\nignored\n"));
+        assertThat(fromFile.get(WifiSettings.PASSWORD).reveal()).isEqualTo("from-a-file");
+        assertThat(fromFile.get(WifiSettings.PASSWORD).origin()).isEqualTo("file /run/pw");
     }
 
     @Test
-    void unsetVariableAndUnreadableFileAreNamed() {
+    void passwordFileInHomeDirectory() {
+        PicoConfig c = validate(new RawSettings().put("wifi.ssid", "Lab").put("mqtt.broker", "10.0.0.2")
+                .put("wifi.password_file", "~/.config/picotool/wifi"),
+                new FakeSecrets().file("/home/student/.config/picotool/wifi", "in-my-home"));
+        assertThat(c.get(WifiSettings.PASSWORD).reveal()).isEqualTo("in-my-home");
+    }
+
+    @Test
+    void passwordFileBomAndWindowsLineEndsAreNotPartOfThePassword() {
+        RawSettings raw = new RawSettings().put("wifi.ssid", "Lab").put("mqtt.broker", "10.0.0.2")
+                .put("wifi.password_file", "/pw");
+        PicoConfig c = validate(raw, new FakeSecrets().file("/pw", "\uFEFFpassword1\r\nsecond line"));
+        assertThat(c.get(WifiSettings.PASSWORD).reveal()).isEqualTo("password1");
+    }
+
+    @Test
+    void passwordFileProblemsAreNamedWithoutItsName() {
+        RawSettings raw = new RawSettings().put("wifi.ssid", "Lab").put("mqtt.broker", "10.0.0.2")
+                .put("wifi.password_file", "/pw");
+        assertThat(assertInvalid(raw, new FakeSecrets().file("/pw", "\nsecret-on-line-two")).getMessage())
+                .contains("starts with an empty line; only its first line is read").doesNotContain("secret-on");
+        assertThat(assertInvalid(raw, new FakeSecrets().file("/pw", new byte[] {(byte) 0xff, 'a'})).getMessage())
+                .contains("is not UTF-8 text");
+        assertThat(assertInvalid(raw, new FakeSecrets().file("/pw", "")).getMessage()).contains("is empty");
+        assertThat(assertInvalid(raw.put("wifi.password_file", "MyS3cret"), new FakeSecrets()).getMessage())
+                .contains("the file named by wifi.password_file does not exist").doesNotContain("MyS3cret");
+    }
+
+    @Test
+    void unsetVariableIsNamedWithoutItsName() {
         ConfigException e = assertInvalid(base().put("wifi.password_env", "NOPE"), new FakeSecrets());
-        assertThat(e.getMessage()).contains("wifi.password: environment variable NOPE is not set");
-        ConfigException f = assertInvalid(new RawConfig().put("wifi.ssid", "Lab").put("mqtt.broker", "10.0.0.2")
-                .put("wifi.password_file", "/missing"), new FakeSecrets());
-        assertThat(f.getMessage()).contains("wifi.password: cannot read password file /missing");
+        assertThat(e.getMessage()).contains("wifi.password: the environment variable named by wifi.password_env "
+                + "is not set").doesNotContain("NOPE");
+        ConfigException notAName = assertInvalid(base().put("wifi.password_env", "my pass-word!"), new FakeSecrets());
+        assertThat(notAName.getMessage()).contains("is not an environment variable name").doesNotContain("pass-word");
     }
 
     @Test
     void openNetworkTakesNoPassword() {
-        PicoConfig c = validate(new RawConfig().put("wifi.ssid", "Cafe").put("wifi.open", "true")
+        PicoConfig c = validate(new RawSettings().put("wifi.ssid", "Cafe").put("wifi.open", "true")
                 .put("mqtt.broker", "10.0.0.2"), new FakeSecrets());
-        assertThat(c.wifi().password()).isEmpty();
+        assertThat(c.find(WifiSettings.PASSWORD)).isEmpty();
         ConfigException e = invalid(base().put("wifi.open", "true"));
         assertThat(e.getMessage()).contains("wifi.open: an open network takes no password");
     }
@@ -203,32 +260,55 @@ class ConfigValidatorTest {
     void mqttUserNeedsAPasswordSource() {
         PicoConfig c = validate(base().put("mqtt.username", "pico").put("mqtt.password_env", "MQ"),
                 new FakeSecrets().env("PW", PW).env("MQ", "mqtt-secret"));
-        assertThat(c.mqtt().password().orElseThrow().reveal()).isEqualTo("mqtt-secret");
+        assertThat(c.get(MqttSettings.PASSWORD).reveal()).isEqualTo("mqtt-secret");
         ConfigException e = assertInvalid(base().put("mqtt.username", "pico"), new FakeSecrets().env("PW", PW));
         assertThat(e.getMessage()).contains("mqtt.password: no password given");
+        assertThat(invalid(base().put("mqtt.password_env", "PW")).getMessage())
+                .contains("mqtt.username: an MQTT password was given without a user name");
     }
 
     @Test
-    void tlsDefaultsToPort8883AndCaFileImpliesTls(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        assertThat(validate(base().put("mqtt.tls", "true")).mqtt().port()).isEqualTo(8883);
-        java.nio.file.Path ca = dir.resolve("ca.pem");
-        java.nio.file.Files.writeString(ca, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
-        PicoConfig c = validate(base().put("mqtt.ca_file", ca.toString()));
-        assertThat(c.mqtt().tls()).isTrue();
-        java.nio.file.Files.writeString(ca, "not a cert");
-        assertThat(invalid(base().put("mqtt.ca_file", ca.toString())).getMessage())
-                .contains("mqtt.ca_file: " + ca + " is not a PEM certificate");
+    void tlsDefaultsToPort8883AndCaFileImpliesTls(@TempDir Path dir) {
+        assertThat(validate(base().put("mqtt.tls", "true")).get(MqttSettings.PORT)).isEqualTo(8883);
+        TestCerts certs = TestCerts.make(dir);
+        PicoConfig c = validate(base().put("mqtt.ca_file", certs.caFile().toString()));
+        assertThat(c.get(MqttSettings.TLS)).isTrue();
+        assertThat(c.get(MqttSettings.CA_FILE).subject()).contains("picotool test CA");
+        assertThat(invalid(base().put("mqtt.ca_file", certs.caFile().toString()).put("mqtt.tls", "false"))
+                .getMessage()).contains("mqtt.tls: is false, but a CA file is given");
+    }
+
+    @Test
+    void portGivenTwiceDifferentlyIsAnError() {
+        assertThat(invalid(base().put("mqtt.broker", "10.0.0.2:1883").put("mqtt.port", "8883")).getMessage())
+                .contains("mqtt.port: two different ports given: 1883 in mqtt.broker and 8883 here");
+        assertThat(validate(base().put("mqtt.broker", "10.0.0.2:1884").put("mqtt.port", "1884"))
+                .brokerAddress()).isEqualTo("10.0.0.2:1884");
     }
 
     @Test
     void dht11AndNoSensorIntervals() {
         assertThat(invalid(base().put("sensor.type", "dht11").put("interval", "1")).getMessage())
                 .contains("a DHT11 gives wrong or stale readings");
-        assertThat(validate(base().put("sensor.type", "none").put("interval", "1")).intervalSeconds()).isEqualTo(1);
+        assertThat(validate(base().put("sensor.type", "none").put("interval", "1")).get(SensorSettings.INTERVAL))
+                .isEqualByComparingTo("1");
+        assertThat(validate(base().put("interval", "2.5")).get(SensorSettings.INTERVAL)).isEqualByComparingTo("2.5");
     }
 
-    private static ConfigException assertInvalid(RawConfig raw, FakeSecrets secrets) {
+    @Test
+    void verifyReadsTheSameSettingsWithoutTheBoardsRules() {
+        PicoConfig c = Configs.validator(new FakeSecrets()).validate(new RawSettings().put("interval", "0.2")
+                .put("topics.internal", "lab/t"), Use.VERIFY);
+        assertThat(c.brokerAddress()).isEqualTo("localhost:1883");
+        assertThat(c.get(SensorSettings.INTERVAL)).isEqualByComparingTo("0.2");
+        assertThat(c.find(SensorSettings.PAYLOAD)).isEmpty();
+        assertThat(c.find(WifiSettings.SSID)).isEmpty();
+        ConfigException e = assertThrows(ConfigException.class, () -> Configs.validator(new FakeSecrets())
+                .validate(new RawSettings().put("topics.internal", "$SYS/x"), Use.VERIFY));
+        assertThat(e.getMessage()).contains("topics.internal: topics starting with $ are reserved");
+    }
+
+    private static ConfigException assertInvalid(RawSettings raw, FakeSecrets secrets) {
         try {
             validate(raw, secrets);
         } catch (ConfigException e) {
@@ -238,7 +318,7 @@ class ConfigValidatorTest {
     }
 
     @Test
-    void secretNeverInRecordToString() {
+    void secretNeverInToString() {
         assertThat(validate(base()).toString()).doesNotContain(PW);
         assertThatThrownBy(() -> validate(base().put("interval", "x"))).hasMessageNotContaining(PW);
     }

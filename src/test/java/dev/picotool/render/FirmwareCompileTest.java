@@ -2,15 +2,16 @@ package dev.picotool.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.picotool.config.HomeAssistantSettings;
 import dev.picotool.config.PayloadFormat;
 import dev.picotool.config.PicoConfig;
 import dev.picotool.config.SensorType;
+import dev.picotool.config.UncheckedConfigs;
 import dev.picotool.testing.Configs;
 import dev.picotool.testing.MicroPython;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,11 +44,9 @@ class FirmwareCompileTest {
     @MethodSource("variants")
     void everyFileCompilesOnMicroPython(SensorType sensor, PayloadFormat payload, boolean tls, boolean auth,
                                         boolean ha) {
-        PicoConfig base = Configs.raw("Lab", "secretpass", null, auth ? "pico" : null, auth ? "pw" : null, "pico",
-                "Pico W", sensor, payload, tls, Optional.empty());
-        PicoConfig config = new PicoConfig(base.wifi(), base.mqtt(), base.topics(), base.sensor(),
-                base.intervalSeconds(), base.payload(), new PicoConfig.HomeAssistant(ha, "homeassistant"),
-                base.deviceName());
+        PicoConfig config = UncheckedConfigs.with(Configs.raw("Lab", "secretpass", null, auth ? "pico" : null,
+                auth ? "pw" : null, "pico", "Pico W", sensor, payload, tls),
+                java.util.Map.of(HomeAssistantSettings.DISCOVERY, ha));
         for (DeviceFile f : RENDERER.render(config).files()) {
             String source = new String(f.content(), StandardCharsets.UTF_8);
             assertThat(MicroPython.shared().compileError(f.name(), source)).as(f.name()).isEmpty();

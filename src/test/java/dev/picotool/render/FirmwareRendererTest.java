@@ -6,12 +6,13 @@ import dev.picotool.config.PayloadFormat;
 import dev.picotool.config.PicoConfig;
 import dev.picotool.config.SensorType;
 import dev.picotool.testing.Configs;
+import dev.picotool.testing.FakeSecrets;
+import dev.picotool.testing.TestCerts;
 import dev.picotool.testing.Repo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,9 +31,9 @@ class FirmwareRendererTest {
         return Stream.of(
                 Arguments.of("default", Configs.tutorial()),
                 Arguments.of("dht11-json-auth-tls", Configs.raw("Lab", "secretpass", "pico-lab", "pico", "mqtt-pw",
-                        "home/lab", "Lab sensor", SensorType.DHT11, PayloadFormat.JSON, true, Optional.empty())),
+                        "home/lab", "Lab sensor", SensorType.DHT11, PayloadFormat.JSON, true)),
                 Arguments.of("no-sensor-open-wifi", Configs.raw("Café", null, null, null, null, "pico", "Pico W",
-                        SensorType.NONE, PayloadFormat.PLAIN, false, Optional.empty())));
+                        SensorType.NONE, PayloadFormat.PLAIN, false)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,7 +62,7 @@ class FirmwareRendererTest {
     @Test
     void noSensorMeansNoSensorLibrary() {
         FirmwareBundle bundle = RENDERER.render(Configs.raw("Lab", "secretpass", null, null, null, "p", "P",
-                SensorType.NONE, PayloadFormat.PLAIN, false, Optional.empty()));
+                SensorType.NONE, PayloadFormat.PLAIN, false));
         assertThat(bundle.file("DHT22.py")).isEmpty();
     }
 
@@ -76,11 +77,12 @@ class FirmwareRendererTest {
 
     @Test
     void caCertificateIsShippedWhenConfigured(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        Path ca = dir.resolve("my-ca.pem");
-        Files.writeString(ca, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
-        FirmwareBundle bundle = RENDERER.render(Configs.raw("Lab", "secretpass", null, null, null, "p", "P",
-                SensorType.DHT22, PayloadFormat.PLAIN, true, Optional.of(ca)));
-        assertThat(bundle.file("ca.pem").orElseThrow().content()).isEqualTo(Files.readAllBytes(ca));
+        Path ca = TestCerts.make(dir).caFile();
+        PicoConfig withCa = Configs.validator(new FakeSecrets().env("PW", "secretpass")).validate(Configs.tutorialRaw()
+                .put("mqtt.ca_file", ca.toString()));
+        FirmwareBundle bundle = RENDERER.render(withCa);
+        assertThat(new String(bundle.file("ca.pem").orElseThrow().content(), StandardCharsets.US_ASCII))
+                .isEqualToIgnoringNewLines(Files.readString(ca));
         assertThat(new String(bundle.file("settings.py").orElseThrow().content(), StandardCharsets.UTF_8))
                 .contains("MQTT_CA_FILE = 'ca.pem'").contains("MQTT_TLS = True");
     }

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +31,7 @@ class SettingsRoundTripTest {
                 v.add(strings.next(24));
             }
             DeviceFile settings = RENDERER.render(Configs.raw(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4),
-                    v.get(5), v.get(6), SensorType.DHT22, PayloadFormat.PLAIN, false, Optional.empty()))
+                    v.get(5), v.get(6), SensorType.DHT22, PayloadFormat.PLAIN, false))
                     .file("settings.py").orElseThrow();
             String source = new String(settings.content(), StandardCharsets.UTF_8);
             Map<String, Object> back = MicroPython.shared().exec(source, List.of("WIFI_SSID", "WIFI_PASSWORD",

@@ -1,8 +1,8 @@
 package dev.picotool.testing;
 
+import dev.picotool.config.LimitedFile;
 import dev.picotool.config.SecretSource;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +11,7 @@ import java.util.Optional;
 /** A scripted environment: variables, files and (optionally) a person answering prompts. */
 public final class FakeSecrets implements SecretSource {
     private final Map<String, String> env = new HashMap<>();
-    private final Map<Path, String> files = new HashMap<>();
+    private final Map<Path, byte[]> files = new HashMap<>();
     private String promptAnswer;
     private int prompts;
 
@@ -20,8 +20,13 @@ public final class FakeSecrets implements SecretSource {
         return this;
     }
 
-    public FakeSecrets file(String path, String firstLine) {
-        files.put(Path.of(path), firstLine);
+    /** A file holding exactly this text (a password file's first line, say). */
+    public FakeSecrets file(String path, String content) {
+        return file(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public FakeSecrets file(String path, byte[] content) {
+        files.put(Path.of(path), content.clone());
         return this;
     }
 
@@ -41,12 +46,12 @@ public final class FakeSecrets implements SecretSource {
     }
 
     @Override
-    public String firstLine(Path file) throws IOException {
-        String v = files.get(file);
+    public byte[] readFile(Path file, int limit) throws LimitedFile.Unreadable {
+        byte[] v = files.get(file);
         if (v == null) {
-            throw new NoSuchFileException(file.toString());
+            throw new LimitedFile.Unreadable("does not exist", "check the path");
         }
-        return v;
+        return v.clone();
     }
 
     @Override
