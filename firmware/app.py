@@ -3,7 +3,7 @@
 # The same code runs on every board: every value comes from settings.py, which picotool writes. Optional
 # features live in their own modules and are imported only when settings.py turns them on, so a feature that is
 # off costs no RAM: DHT22.py (SENSOR_TYPE), tlscontext.py + ssl (MQTT_TLS), hadiscovery.py + json
-# (HA_DISCOVERY_PREFIX). The lines printed here are read by picotool: see README.md beside this file before
+# (HA_DISCOVERY_PREFIX); mqtterrors.py is loaded on the first MQTT failure. The lines printed here are read by picotool: see README.md beside this file before
 # changing one.
 import time
 import binascii
@@ -22,14 +22,6 @@ RETAINED_QOS = 1
 SLICE_MS = 100        # sleep granularity: Ctrl-C from a host tool must land within a fraction of a second
 GRACE_S = 2           # start-up delay before anything blocks (see main)
 MAX_BACKOFF_S = 60
-# errno values of a connect or read that got no answer in time. A receive timeout is ETIMEDOUT on rp2
-# (lwIP sockets, extmod/modlwip.c) but EAGAIN on ports with POSIX sockets (ports/unix/modsocket.c);
-# ENETUNREACH, EHOSTDOWN and EHOSTUNREACH mean the same to a user: the broker did not answer.
-NO_ANSWER_ERRNOS = (110, 11, 101, 112, 113)
-# A refused connect (nothing listening): lwIP on the Pico reports it as ECONNRESET (104), CPython as 111.
-REFUSED_ERRNOS = (111, 104)
-# getaddrinfo failures: negative lwIP/CPython resolver codes.
-RESOLVE_ERRNOS = (-2, -3, -6, -202)
 
 
 class LinkLost(Exception):
@@ -94,37 +86,13 @@ def connect_mqtt():
 
 
 def explain(e):
-    """'<human reason> (<detail>). Fix: ...' for the [mqtt] FAILED line."""
-    code = getattr(e, 'code', None)
-    errno = e.args[0] if (isinstance(e, OSError) and e.args) else None
-    where = '%s:%d' % (settings.MQTT_HOST, settings.MQTT_PORT)
-    if isinstance(e, picomqtt.MQTTError):
-        if code is not None:
-            detail = 'CONNACK code %d: %s' % (code, picomqtt.CONNACK_MESSAGES.get(code, 'unknown'))
-            if code in (4, 5):
-                return 'broker rejected the login (%s). Fix: check MQTT_USER and MQTT_PASSWORD.' % detail
-            if code == 2:
-                return ("broker rejected client id '%s' (%s). Fix: set another MQTT client id."
-                        % (CLIENT_ID, detail))
-            return 'broker refused the connection (%s). Fix: check the broker log.' % detail
-        return ('MQTT connection lost (%s). Fix: check the broker log; two devices with the same '
-                'client id kick each other out.' % e)
-    if errno in REFUSED_ERRNOS:
-        return ('broker %s refused the connection (%s). Fix: is the broker running and listening on '
-                'the network (mosquitto 2 needs a listener line), is the port right, and is it not a TLS-only '
-                'port?' % (where, e))
-    if errno in NO_ANSWER_ERRNOS or 'timed out' in str(e):
-        return ('no answer from broker %s (%s). Fix: check MQTT_HOST and the port, that the broker '
-                'is on the same network, and its firewall.' % (where, e))
-    if isinstance(e, OSError) and errno in RESOLVE_ERRNOS:
-        return 'cannot resolve or reach %s (%s). Fix: use the broker IP address; check Wi-Fi.' % (where, e)
-    if 'not yet valid' in str(e) or 'starts in the future' in str(e):
-        return ('broker certificate is not valid yet by the board clock (%s). Fix: let the board reach an NTP '
-                'server, or check the certificate dates.' % e)
-    if isinstance(e, ValueError) or 'SSL' in type(e).__name__:
-        return ('TLS setup or certificate check failed (%s). Fix: check the CA file and that the '
-                'broker certificate names MQTT_HOST.' % e)
-    return 'unexpected error (%s: %s). Fix: see the message; the board retries.' % (type(e).__name__, e)
+    """'<human reason> (<detail>). Fix: ...' for the [mqtt] FAILED line. The explanations are long texts a healthy
+    board never needs, so they are imported on the first failure only."""
+    try:
+        import mqtterrors
+    except MemoryError:  # too little RAM left to load the texts: still say what failed, and keep going
+        return 'out of memory while explaining %s: %s. Fix: the board retries.' % (type(e).__name__, e)
+    return mqtterrors.explain(e, CLIENT_ID)
 
 
 def run(client, sensor):

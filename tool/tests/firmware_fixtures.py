@@ -337,7 +337,8 @@ def unique_id():
 
 FAKE_DHT = '''
 script = []        # per measure(): a (temperature, humidity) tuple or an exception instance
-measured_at = []   # clock.ticks_ms() at each measure()
+default = [None]   # the outcome once script is empty: None = no answer (OSError 110), or a tuple
+measured_at = []   # clock.ticks_ms() at each measure(); set to None to keep no record (heap measurements)
 clock = None
 
 
@@ -348,8 +349,9 @@ class _Base:
         self._h = None
 
     def measure(self):
-        measured_at.append(clock.ticks_ms() if clock is not None else None)
-        outcome = script.pop(0) if script else OSError(110)
+        if measured_at is not None:
+            measured_at.append(clock.ticks_ms() if clock is not None else None)
+        outcome = script.pop(0) if script else (default[0] or OSError(110))
         if isinstance(outcome, Exception):
             raise outcome
         self._t, self._h = outcome

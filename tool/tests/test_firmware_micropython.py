@@ -11,41 +11,12 @@ path of micropython.mjs in $PICOTOOL_MICROPYTHON_MJS.
 import glob
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import firmware_fixtures as fx  # noqa: E402
-
-MJS = os.environ.get('PICOTOOL_MICROPYTHON_MJS') or os.path.join(
-    fx.REPO, 'tool', 'node_modules', '@micropython', 'micropython-webassembly-pyscript', 'micropython.mjs')
-
-DRIVER = r'''
-import { readFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-const [mjs, jobPath] = process.argv.slice(2);
-const { loadMicroPython } = await import(pathToFileURL(mjs).href);
-const job = JSON.parse(readFileSync(jobPath, "utf8"));
-const mp = await loadMicroPython({ stdout: (l) => console.log(l), stderr: (l) => console.log("STDERR " + l) });
-for (const d of job.dirs) mp.FS.mkdir(d);
-for (const [p, src] of Object.entries(job.files)) mp.FS.writeFile(p, src);
-for (const p of job.compile) {
-  try {
-    mp.runPython(`compile(open('${p}').read(), '${p}', 'exec')`);
-    console.log("COMPILED " + p);
-  } catch (e) {
-    const lines = String(e.message || e).trim().split("\n");
-    console.log("SYNTAXERROR " + p + ": " + lines[lines.length - 1]);
-  }
-}
-if (job.run) {
-  try { mp.runPython(`exec(open('${job.run}').read())`); console.log("RUN-DONE"); }
-  catch (e) { console.log("RUN-CRASHED " + String(e.message || e).replace(/\n/g, " | ")); }
-}
-'''
+from micropython_node import MJS, run_node  # noqa: E402
 
 FAKE_SOCKET = '''
 AF_INET = 2
@@ -256,30 +227,6 @@ except picomqtt.MQTTError as e:
     check('tls eof -> connection closed by broker', 'connection closed by broker' in str(e) and not t.is_connected())
 print('CHECKS-END')
 '''
-
-
-def run_node(job, timeout=60):
-    node = shutil.which('node')
-    if not node:
-        raise AssertionError('node is not installed: it runs the real MicroPython compiler for these checks')
-    if not os.path.exists(MJS):
-        raise AssertionError('MicroPython (npm @micropython/micropython-webassembly-pyscript 1.27.0) not found at '
-                             '%s: run `npm ci` in tool/ or set PICOTOOL_MICROPYTHON_MJS' % MJS)
-    tmp = tempfile.mkdtemp(prefix='picotool-mpy-')
-    try:
-        driver = os.path.join(tmp, 'driver.mjs')
-        with open(driver, 'w') as f:
-            f.write(DRIVER)
-        job_path = os.path.join(tmp, 'job.json')
-        with open(job_path, 'w') as f:
-            json.dump(job, f)
-        r = subprocess.run([node, driver, MJS, job_path], capture_output=True, timeout=timeout)
-        out = r.stdout.decode('utf-8', 'replace') + r.stderr.decode('utf-8', 'replace')
-        if r.returncode != 0:
-            raise AssertionError('node failed (%d): %s' % (r.returncode, out))
-        return out.splitlines()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def firmware_files():
