@@ -5,6 +5,7 @@
 - Mosquitto: a real broker on a free loopback port (optionally with a password file)
 - Subscriber: a real `mosquitto_sub -d` process; waits for its SUBACK before the test publishes
 - load_firmware(name, fakes): import firmware/<name>.py fresh with fake modules in sys.modules
+- fake_settings(variant, **overrides): a settings module as picotool renders it, values overridden
 """
 import importlib.util
 import os
@@ -83,6 +84,15 @@ def load_firmware(name, fakes=None):
                 sys.modules.pop(mod_name, None)
             else:
                 sys.modules[mod_name] = mod
+
+
+def fake_settings(variant='default', **overrides):
+    """A settings module: the rendered settings.py of a golden variant (src/test/resources/golden/), with overrides."""
+    with open(os.path.join(REPO, 'src', 'test', 'resources', 'golden', variant, 'settings.py'), encoding='utf-8') as f:
+        module = make_module('settings', f.read())
+    for key, value in overrides.items():
+        setattr(module, key, value)
+    return module
 
 
 def require_tool(name):

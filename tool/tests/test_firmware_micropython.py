@@ -1,9 +1,9 @@
 """The firmware modules on REAL MicroPython v1.27 (the npm webassembly build, run by node).
 
 1. Every firmware/*.py must compile with MicroPython's own compiler (CPython accepts more syntax).
-2. The modules must also *behave* on MicroPython: a check script drives DHT22.py, wifi.py and
-   picomqtt.py with the shared fake modules (and a scripted fake socket / fake TLS socket), because
-   MicroPython differs from CPython in exceptions, bytes and socket APIs.
+2. The modules must also *behave* on MicroPython: a check script drives DHT22.py, wifi.py, picomqtt.py,
+   app.py, mqtterrors.py, tlscontext.py and hadiscovery.py with the shared fake modules (and a scripted fake
+   socket / fake TLS socket), because MicroPython differs from CPython in exceptions, bytes and socket APIs.
 
 Needs node and tool/node_modules (`npm ci` in tool/, which pins the package to 1.27.0), or the
 path of micropython.mjs in $PICOTOOL_MICROPYTHON_MJS.
@@ -17,6 +17,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import firmware_fixtures as fx  # noqa: E402
 from micropython_node import MJS, run_node  # noqa: E402
+import firmware_heap  # noqa: E402
 
 FAKE_SOCKET = '''
 AF_INET = 2
@@ -225,6 +226,41 @@ try:
     check('tls eof raises', False)
 except picomqtt.MQTTError as e:
     check('tls eof -> connection closed by broker', 'connection closed by broker' in str(e) and not t.is_connected())
+
+# ---- app.py and the modules it imports when settings turn them on (settings: DHT11, JSON, TLS without CA, HA)
+import app
+check('payload never -0.0', app.payload(-0.04, '°C') == '{"value": 0.0, "unit": "°C"}'
+      and app.payload(-0.06, '%') == '{"value": -0.1, "unit": "%"}')
+check('rp2 receive timeout (ETIMEDOUT) is no answer', app.explain(OSError(110)).startswith('no answer from broker'))
+check('posix receive timeout (EAGAIN) is no answer', app.explain(OSError(11)).startswith('no answer from broker'))
+check('lwip refused connect', app.explain(OSError(104)).startswith('broker 192.168.1.11:8883 refused'))
+check('connack 5 explained', app.explain(picomqtt.MQTTError('x', 5)).startswith('broker rejected the login'))
+import tlscontext
+printed = []
+tlscontext.print = printed.append
+tlscontext.context()
+tlscontext.context()
+check('tls warning once per boot', printed == [tlscontext.NOT_VERIFIED])
+import hadiscovery
+import json
+
+
+class Recorder:
+    def __init__(self):
+        self.sent = []
+
+    def publish(self, topic, msg, retain=False, qos=0):
+        self.sent.append((topic, json.loads(msg), retain, qos))
+
+
+rec = Recorder()
+hadiscovery.print = printed.append
+hadiscovery.publish(rec, 'pico-x', 1)
+check('ha discovery topics', [m[0] for m in rec.sent] == ['homeassistant/sensor/pico-x_' + w + '/config'
+                                                         for w in ('internal', 'temperature', 'humidity')])
+check('ha discovery documents', rec.sent[0][1]['unit_of_measurement'] == '°C'
+      and rec.sent[2][1]['device_class'] == 'humidity'
+      and rec.sent[1][1]['value_template'] == '{{ value_json.value }}' and rec.sent[1][2] is True)
 print('CHECKS-END')
 '''
 
@@ -248,6 +284,10 @@ class MicroPythonTest(unittest.TestCase):
         files['/fake/machine.py'] = fx.FAKE_MACHINE
         files['/fake/dht.py'] = fx.FAKE_DHT
         files['/fake/socket.py'] = FAKE_SOCKET
+        files['/fake/ssl.py'] = firmware_heap.FAKE_SSL
+        with open(os.path.join(fx.REPO, 'src', 'test', 'resources', 'golden', 'dht11-json-auth-tls', 'settings.py'),
+                  encoding='utf-8') as f:
+            files['/fw/settings.py'] = f.read()
         files['/check.py'] = CHECK
         job = {'dirs': ['/fw', '/fake'], 'files': files,
                'compile': sorted(p for p in files if p.startswith('/fw/')), 'run': '/check.py'}

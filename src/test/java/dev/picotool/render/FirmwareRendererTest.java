@@ -55,8 +55,8 @@ class FirmwareRendererTest {
     void filesComeInWriteOrderWithMainLast() {
         FirmwareBundle bundle = RENDERER.render(Configs.tutorial());
         assertThat(bundle.files()).extracting(DeviceFile::name)
-                .containsExactly("wifi.py", "picomqtt.py", "tlscontext.py", "hadiscovery.py", "DHT22.py", "app.py",
-                        "settings.py", "main.py");
+                .containsExactly("wifi.py", "picomqtt.py", "mqtterrors.py", "tlscontext.py", "hadiscovery.py",
+                        "DHT22.py", "app.py", "settings.py", "main.py");
     }
 
     @Test
@@ -69,17 +69,20 @@ class FirmwareRendererTest {
     }
 
     @Test
-    void noSensorMeansNoSensorLibrary() {
+    void noSensorMeansNoSensorLibraryAndOtherwiseTheSameFiles() {
         FirmwareBundle bundle = RENDERER.render(Configs.raw("Lab", "secretpass", null, null, null, "p", "P",
                 SensorType.NONE, PayloadFormat.PLAIN, false, Optional.empty()));
         assertThat(bundle.file("DHT22.py")).isEmpty();
+        // Optional modules ship even when their feature is off: the board never imports them then.
+        assertThat(bundle.files()).extracting(DeviceFile::name).containsExactly("wifi.py", "picomqtt.py",
+                "mqtterrors.py", "tlscontext.py", "hadiscovery.py", "app.py", "settings.py", "main.py");
     }
 
     @Test
     void staticFilesAreCopiedByteForByte() throws IOException {
         FirmwareBundle bundle = RENDERER.render(Configs.tutorial());
-        for (String name : new String[] {"wifi.py", "picomqtt.py", "tlscontext.py", "hadiscovery.py", "DHT22.py",
-                "app.py"}) {
+        for (String name : new String[] {"wifi.py", "picomqtt.py", "mqtterrors.py", "tlscontext.py",
+                "hadiscovery.py", "DHT22.py", "app.py"}) {
             assertThat(bundle.file(name).orElseThrow().content())
                     .isEqualTo(Files.readAllBytes(Repo.root().resolve("firmware").resolve(name)));
         }
