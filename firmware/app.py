@@ -3,8 +3,8 @@
 # The same code runs on every board: every value comes from settings.py, which picotool writes. Optional
 # features live in their own modules and are imported only when settings.py turns them on, so a feature that is
 # off costs no RAM: DHT22.py (SENSOR_TYPE), tlscontext.py + ssl (MQTT_TLS), hadiscovery.py + json
-# (HA_DISCOVERY_PREFIX); mqtterrors.py is loaded on the first MQTT failure. The lines printed here are read by picotool: see README.md beside this file before
-# changing one.
+# (HA_DISCOVERY_PREFIX); mqtterrors.py loads on the first MQTT failure. picotool reads the lines printed here:
+# see README.md beside this file before changing one.
 import time
 import binascii
 import machine

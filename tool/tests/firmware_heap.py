@@ -5,8 +5,9 @@ a scripted broker behind a fake socket (CONNACK, PUBACK, PINGRESP) and a fake cl
 virtual time at once (the webassembly build has no sockets, and its time.sleep busy-waits). The harness takes
 app.main's steps itself (import, sensor, Wi-Fi, connect, run) and stops run() at each checkpoint, keeping the
 client and sensor alive, so that gc.collect() can run at the top level (this build collects nowhere else) and
-gc.mem_alloc() counts everything the running firmware keeps. Figures are bytes above a baseline taken after the fakes were imported: the real
-socket, ssl, network, machine and dht modules are built in or frozen and cost (almost) no heap.
+gc.mem_alloc() counts everything the running firmware keeps. Figures are bytes above a baseline taken after
+the fakes were imported: the real socket, ssl, network, machine and dht modules are built in or frozen and cost
+(almost) no heap.
 
 What this does not see: mbedTLS's own buffers (a real TLS session allocates tens of KB on the heap; the fake ssl
 allocates none), lwIP's buffers (outside the MicroPython heap on a Pico W) and float boxing differences (the

@@ -1,8 +1,9 @@
 """Real MicroPython v1.27 (the npm webassembly build, 32-bit like the RP2040) run by node, for the firmware tests.
 
 run_node(job) writes files into MicroPython's in-memory filesystem, compiles some with MicroPython's own compiler
-and runs one script (or several in turn), returning node's output lines: `COMPILED <path>` or `SYNTAXERROR <path>: <error>` per compiled
-file, everything the script printed (stderr lines prefixed `STDERR `), then `RUN-DONE` or `RUN-CRASHED <error>`.
+and runs one script (or several in turn), returning node's output lines: `COMPILED <path>` or
+`SYNTAXERROR <path>: <error>` per compiled file, everything the scripts printed (stderr lines prefixed
+`STDERR `), then `RUN-DONE` or `RUN-CRASHED <error>`.
 
 Needs node and tool/node_modules (`npm ci --prefix tool`, which pins the package to 1.27.0), or the path of
 micropython.mjs in $PICOTOOL_MICROPYTHON_MJS.

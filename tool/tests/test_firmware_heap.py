@@ -32,7 +32,8 @@ class HeapTest(unittest.TestCase):
         files = heap.device_files('default')
         r = heap.measure(files, checkpoints_s=(30,))
         self.assertEqual(OPTIONAL_MODULES & set(r['modules']), {'DHT22', 'hadiscovery'})
-        off = dict(files, **{'settings.py': files['settings.py'] + '\nSENSOR_TYPE = None\nHA_DISCOVERY_PREFIX = None\n'})
+        off = dict(files)
+        off['settings.py'] += '\nSENSOR_TYPE = None\nHA_DISCOVERY_PREFIX = None\n'
         r_off = heap.measure(off, checkpoints_s=(30,))
         self.assertEqual(OPTIONAL_MODULES & set(r_off['modules']), set(), r_off['modules'])
         self.assertEqual(r_off['published'], 3)  # the internal temperature only, every 10 s

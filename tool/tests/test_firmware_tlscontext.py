@@ -23,7 +23,8 @@ class TlsContextTest(unittest.TestCase):
         tls, printed = load()
         for _ in range(3):  # three reconnects
             self.assertEqual(tls.context().verify_mode, ssl.CERT_NONE)
-        self.assertEqual(printed, ['[mqtt] WARNING: TLS without a CA file: the broker is NOT verified (set a CA to fix)'])
+        self.assertEqual(printed, ['[mqtt] WARNING: TLS without a CA file: the broker is NOT verified '
+                                   '(set a CA to fix)'])
         tls, printed = load()  # the next boot warns again
         tls.context()
         self.assertEqual(len(printed), 1)
