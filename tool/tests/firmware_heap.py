@@ -78,44 +78,6 @@ class socket:
         pass
 '''
 
-# MicroPython's ssl API over the fake socket: read()/write() only, read() gives None when it would block.
-FAKE_SSL = '''
-PROTOCOL_TLS_CLIENT = 0
-CERT_NONE = 0
-CERT_REQUIRED = 2
-
-
-class SSLSocket:
-    def __init__(self, raw):
-        self.raw = raw
-
-    def write(self, data):
-        self.raw.sendall(data)
-        return len(data)
-
-    def read(self, n):
-        try:
-            return self.raw.recv(n)
-        except OSError as e:
-            if e.args[0] == 11:
-                return None
-            raise
-
-    def close(self):
-        self.raw.close()
-
-
-class SSLContext:
-    def __init__(self, protocol):
-        self.verify_mode = CERT_NONE
-
-    def load_verify_locations(self, cafile=None, cadata=None):
-        pass
-
-    def wrap_socket(self, sock, server_hostname=None):
-        return SSLSocket(sock)
-'''
-
 # The firmware's own steps (as app.main takes them) from the top level, so that the heap can be collected between
 # them: this webassembly build collects only between top-level calls, where no C stack holds roots. Each step ends
 # by asking for a collection; the next one reads gc.mem_alloc() first. client and sensor stay alive in globals,
@@ -237,7 +199,7 @@ def measure(files, checkpoints_s=CHECKPOINTS_S):
     entry = 'app' if 'app.py' in files else 'main'  # before app.py, main.py guarded main() by __name__
     job_files = {'/flash/' + name: text for name, text in files.items()}
     job_files.update({'/fake/network.py': fx.FAKE_NETWORK, '/fake/machine.py': fx.FAKE_MACHINE,
-                      '/fake/dht.py': fx.FAKE_DHT, '/fake/socket.py': FAKE_BROKER_SOCKET, '/fake/ssl.py': FAKE_SSL})
+                      '/fake/dht.py': fx.FAKE_DHT, '/fake/socket.py': FAKE_BROKER_SOCKET, '/fake/ssl.py': fx.FAKE_SSL})
     steps = []
     for i, step in enumerate(harness(entry, checkpoints_s)):
         steps.append('/step%d.py' % i)

@@ -17,7 +17,6 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import firmware_fixtures as fx  # noqa: E402
 from micropython_node import MJS, run_node  # noqa: E402
-import firmware_heap  # noqa: E402
 
 FAKE_SOCKET = '''
 AF_INET = 2
@@ -66,37 +65,6 @@ class socket:
 
     def close(self):
         self.closed = True
-
-
-class TLSSocket:
-    """Like MicroPython's SSLSocket: read/write only, read() gives None when it would block."""
-
-    def __init__(self, raw):
-        self.raw = raw
-
-    def write(self, data):
-        self.raw.sendall(data)
-        return len(data)
-
-    def read(self, n):
-        try:
-            return self.raw.recv(n)
-        except OSError as e:
-            if e.args[0] == 11:
-                return None
-            raise
-
-    def close(self):
-        self.raw.close()
-
-
-class Context:
-    def __init__(self):
-        self.hostnames = []
-
-    def wrap_socket(self, sock, server_hostname=None):
-        self.hostnames.append(server_hostname)
-        return TLSSocket(sock)
 '''
 
 CHECK = r'''
@@ -106,6 +74,7 @@ sys.path.insert(0, '/fw')
 import dht
 import network
 import socket
+import ssl
 import DHT22
 import wifi
 import picomqtt
@@ -204,7 +173,7 @@ except picomqtt.MQTTError as e:
     check('connack 5 human', e.code == 5 and 'not authorised' in str(e) and 'secret' not in str(e))
 
 # TLS path: MicroPython's SSLSocket has no settimeout/recv/sendall
-ctx = socket.Context()
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 socket.queued.append(CONNACK_OK)
 t = picomqtt.MQTTClient('tls', 'broker.lan', 8883, ssl_context=ctx)
 t.connect(timeout_s=3)
@@ -284,7 +253,7 @@ class MicroPythonTest(unittest.TestCase):
         files['/fake/machine.py'] = fx.FAKE_MACHINE
         files['/fake/dht.py'] = fx.FAKE_DHT
         files['/fake/socket.py'] = FAKE_SOCKET
-        files['/fake/ssl.py'] = firmware_heap.FAKE_SSL
+        files['/fake/ssl.py'] = fx.FAKE_SSL
         with open(os.path.join(fx.REPO, 'src', 'test', 'resources', 'golden', 'dht11-json-auth-tls', 'settings.py'),
                   encoding='utf-8') as f:
             files['/fw/settings.py'] = f.read()
