@@ -5,6 +5,7 @@
 - Mosquitto: a real broker on a free loopback port (optionally with a password file)
 - Subscriber: a real `mosquitto_sub -d` process; waits for its SUBACK before the test publishes
 - load_firmware(name, fakes): import firmware/<name>.py fresh with fake modules in sys.modules
+- fake_settings(variant, **overrides): a settings module as picotool renders it, values overridden
 """
 import importlib.util
 import os
@@ -83,6 +84,15 @@ def load_firmware(name, fakes=None):
                 sys.modules.pop(mod_name, None)
             else:
                 sys.modules[mod_name] = mod
+
+
+def fake_settings(variant='default', **overrides):
+    """A settings module: the rendered settings.py of a golden variant (src/test/resources/golden/), with overrides."""
+    with open(os.path.join(REPO, 'src', 'test', 'resources', 'golden', variant, 'settings.py'), encoding='utf-8') as f:
+        module = make_module('settings', f.read())
+    for key, value in overrides.items():
+        setattr(module, key, value)
+    return module
 
 
 def require_tool(name):
@@ -337,7 +347,8 @@ def unique_id():
 
 FAKE_DHT = '''
 script = []        # per measure(): a (temperature, humidity) tuple or an exception instance
-measured_at = []   # clock.ticks_ms() at each measure()
+default = [None]   # the outcome once script is empty: None = no answer (OSError 110), or a tuple
+measured_at = []   # clock.ticks_ms() at each measure(); set to None to keep no record (heap measurements)
 clock = None
 
 
@@ -348,8 +359,9 @@ class _Base:
         self._h = None
 
     def measure(self):
-        measured_at.append(clock.ticks_ms() if clock is not None else None)
-        outcome = script.pop(0) if script else OSError(110)
+        if measured_at is not None:
+            measured_at.append(clock.ticks_ms() if clock is not None else None)
+        outcome = script.pop(0) if script else (default[0] or OSError(110))
         if isinstance(outcome, Exception):
             raise outcome
         self._t, self._h = outcome
@@ -367,6 +379,48 @@ class DHT22(_Base):
 
 class DHT11(_Base):
     pass
+'''
+
+
+# MicroPython's ssl API over a (fake) socket: the SSLSocket has read()/write() only, and read() gives None when it
+# would block; it has no settimeout(), so the client sets the timeout on the raw socket.
+FAKE_SSL = '''
+PROTOCOL_TLS_CLIENT = 0
+CERT_NONE = 0
+CERT_REQUIRED = 2
+
+
+class SSLSocket:
+    def __init__(self, raw):
+        self.raw = raw
+
+    def write(self, data):
+        self.raw.sendall(data)
+        return len(data)
+
+    def read(self, n):
+        try:
+            return self.raw.recv(n)
+        except OSError as e:
+            if e.args[0] == 11:
+                return None
+            raise
+
+    def close(self):
+        self.raw.close()
+
+
+class SSLContext:
+    def __init__(self, protocol):
+        self.verify_mode = CERT_NONE
+        self.hostnames = []  # server_hostname of each wrap_socket()
+
+    def load_verify_locations(self, cafile=None, cadata=None):
+        pass
+
+    def wrap_socket(self, sock, server_hostname=None):
+        self.hostnames.append(server_hostname)
+        return SSLSocket(sock)
 '''
 
 

@@ -1,9 +1,9 @@
 """The firmware modules on REAL MicroPython v1.27 (the npm webassembly build, run by node).
 
 1. Every firmware/*.py must compile with MicroPython's own compiler (CPython accepts more syntax).
-2. The modules must also *behave* on MicroPython: a check script drives DHT22.py, wifi.py and
-   picomqtt.py with the shared fake modules (and a scripted fake socket / fake TLS socket), because
-   MicroPython differs from CPython in exceptions, bytes and socket APIs.
+2. The modules must also *behave* on MicroPython: a check script drives DHT22.py, wifi.py, picomqtt.py,
+   app.py, mqtterrors.py, tlscontext.py and hadiscovery.py with the shared fake modules (and a scripted fake
+   socket / fake TLS socket), because MicroPython differs from CPython in exceptions, bytes and socket APIs.
 
 Needs node and tool/node_modules (`npm ci` in tool/, which pins the package to 1.27.0), or the
 path of micropython.mjs in $PICOTOOL_MICROPYTHON_MJS.
@@ -11,41 +11,12 @@ path of micropython.mjs in $PICOTOOL_MICROPYTHON_MJS.
 import glob
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import firmware_fixtures as fx  # noqa: E402
-
-MJS = os.environ.get('PICOTOOL_MICROPYTHON_MJS') or os.path.join(
-    fx.REPO, 'tool', 'node_modules', '@micropython', 'micropython-webassembly-pyscript', 'micropython.mjs')
-
-DRIVER = r'''
-import { readFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-const [mjs, jobPath] = process.argv.slice(2);
-const { loadMicroPython } = await import(pathToFileURL(mjs).href);
-const job = JSON.parse(readFileSync(jobPath, "utf8"));
-const mp = await loadMicroPython({ stdout: (l) => console.log(l), stderr: (l) => console.log("STDERR " + l) });
-for (const d of job.dirs) mp.FS.mkdir(d);
-for (const [p, src] of Object.entries(job.files)) mp.FS.writeFile(p, src);
-for (const p of job.compile) {
-  try {
-    mp.runPython(`compile(open('${p}').read(), '${p}', 'exec')`);
-    console.log("COMPILED " + p);
-  } catch (e) {
-    const lines = String(e.message || e).trim().split("\n");
-    console.log("SYNTAXERROR " + p + ": " + lines[lines.length - 1]);
-  }
-}
-if (job.run) {
-  try { mp.runPython(`exec(open('${job.run}').read())`); console.log("RUN-DONE"); }
-  catch (e) { console.log("RUN-CRASHED " + String(e.message || e).replace(/\n/g, " | ")); }
-}
-'''
+from micropython_node import MJS, run_node  # noqa: E402
 
 FAKE_SOCKET = '''
 AF_INET = 2
@@ -94,37 +65,6 @@ class socket:
 
     def close(self):
         self.closed = True
-
-
-class TLSSocket:
-    """Like MicroPython's SSLSocket: read/write only, read() gives None when it would block."""
-
-    def __init__(self, raw):
-        self.raw = raw
-
-    def write(self, data):
-        self.raw.sendall(data)
-        return len(data)
-
-    def read(self, n):
-        try:
-            return self.raw.recv(n)
-        except OSError as e:
-            if e.args[0] == 11:
-                return None
-            raise
-
-    def close(self):
-        self.raw.close()
-
-
-class Context:
-    def __init__(self):
-        self.hostnames = []
-
-    def wrap_socket(self, sock, server_hostname=None):
-        self.hostnames.append(server_hostname)
-        return TLSSocket(sock)
 '''
 
 CHECK = r'''
@@ -134,6 +74,7 @@ sys.path.insert(0, '/fw')
 import dht
 import network
 import socket
+import ssl
 import DHT22
 import wifi
 import picomqtt
@@ -232,7 +173,7 @@ except picomqtt.MQTTError as e:
     check('connack 5 human', e.code == 5 and 'not authorised' in str(e) and 'secret' not in str(e))
 
 # TLS path: MicroPython's SSLSocket has no settimeout/recv/sendall
-ctx = socket.Context()
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 socket.queued.append(CONNACK_OK)
 t = picomqtt.MQTTClient('tls', 'broker.lan', 8883, ssl_context=ctx)
 t.connect(timeout_s=3)
@@ -254,32 +195,43 @@ try:
     check('tls eof raises', False)
 except picomqtt.MQTTError as e:
     check('tls eof -> connection closed by broker', 'connection closed by broker' in str(e) and not t.is_connected())
+
+# ---- app.py and the modules it imports when settings turn them on (settings: DHT11, JSON, TLS without CA, HA)
+import app
+check('payload never -0.0', app.payload(-0.04, '°C') == '{"value": 0.0, "unit": "°C"}'
+      and app.payload(-0.06, '%') == '{"value": -0.1, "unit": "%"}')
+check('rp2 receive timeout (ETIMEDOUT) is no answer', app.explain(OSError(110)).startswith('no answer from broker'))
+check('posix receive timeout (EAGAIN) is no answer', app.explain(OSError(11)).startswith('no answer from broker'))
+check('lwip refused connect', app.explain(OSError(104)).startswith('broker 192.168.1.11:8883 refused'))
+check('connack 5 explained', app.explain(picomqtt.MQTTError('x', 5)).startswith('broker rejected the login'))
+import tlscontext
+printed = []
+tlscontext.print = printed.append
+tlscontext.context()
+tlscontext.context()
+check('tls warning once per boot', printed == [tlscontext.NOT_VERIFIED])
+import hadiscovery
+import json
+
+
+class Recorder:
+    def __init__(self):
+        self.sent = []
+
+    def publish(self, topic, msg, retain=False, qos=0):
+        self.sent.append((topic, json.loads(msg), retain, qos))
+
+
+rec = Recorder()
+hadiscovery.print = printed.append
+hadiscovery.publish(rec, 'pico-x', 1)
+check('ha discovery topics', [m[0] for m in rec.sent] == ['homeassistant/sensor/pico-x_' + w + '/config'
+                                                         for w in ('internal', 'temperature', 'humidity')])
+check('ha discovery documents', rec.sent[0][1]['unit_of_measurement'] == '°C'
+      and rec.sent[2][1]['device_class'] == 'humidity'
+      and rec.sent[1][1]['value_template'] == '{{ value_json.value }}' and rec.sent[1][2] is True)
 print('CHECKS-END')
 '''
-
-
-def run_node(job, timeout=60):
-    node = shutil.which('node')
-    if not node:
-        raise AssertionError('node is not installed: it runs the real MicroPython compiler for these checks')
-    if not os.path.exists(MJS):
-        raise AssertionError('MicroPython (npm @micropython/micropython-webassembly-pyscript 1.27.0) not found at '
-                             '%s: run `npm ci` in tool/ or set PICOTOOL_MICROPYTHON_MJS' % MJS)
-    tmp = tempfile.mkdtemp(prefix='picotool-mpy-')
-    try:
-        driver = os.path.join(tmp, 'driver.mjs')
-        with open(driver, 'w') as f:
-            f.write(DRIVER)
-        job_path = os.path.join(tmp, 'job.json')
-        with open(job_path, 'w') as f:
-            json.dump(job, f)
-        r = subprocess.run([node, driver, MJS, job_path], capture_output=True, timeout=timeout)
-        out = r.stdout.decode('utf-8', 'replace') + r.stderr.decode('utf-8', 'replace')
-        if r.returncode != 0:
-            raise AssertionError('node failed (%d): %s' % (r.returncode, out))
-        return out.splitlines()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def firmware_files():
@@ -301,6 +253,10 @@ class MicroPythonTest(unittest.TestCase):
         files['/fake/machine.py'] = fx.FAKE_MACHINE
         files['/fake/dht.py'] = fx.FAKE_DHT
         files['/fake/socket.py'] = FAKE_SOCKET
+        files['/fake/ssl.py'] = fx.FAKE_SSL
+        with open(os.path.join(fx.REPO, 'src', 'test', 'resources', 'golden', 'dht11-json-auth-tls', 'settings.py'),
+                  encoding='utf-8') as f:
+            files['/fw/settings.py'] = f.read()
         files['/check.py'] = CHECK
         job = {'dirs': ['/fw', '/fake'], 'files': files,
                'compile': sorted(p for p in files if p.startswith('/fw/')), 'run': '/check.py'}

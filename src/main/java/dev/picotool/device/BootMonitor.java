@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Watches the firmware's status lines after a restart (the prefixes are fixed in contracts.md) until it reports
+ * Watches the firmware's status lines after a restart (the prefixes are listed in firmware/README.md) until it reports
  * that MQTT is connected, reports a failure, stops, or the time is up. An MQTT connection proves Wi-Fi too; after a
  * soft reset the wireless chip stays associated, so the firmware may not print a fresh {@code [wifi] connected}.
  */

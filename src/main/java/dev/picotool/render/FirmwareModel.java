@@ -1,9 +1,6 @@
 package dev.picotool.render;
 
-import dev.picotool.config.HomeAssistantSettings;
-import dev.picotool.config.MqttSettings;
 import dev.picotool.config.PicoConfig;
-import dev.picotool.config.SensorSettings;
 import dev.picotool.config.Schema;
 import dev.picotool.config.Secret;
 import java.util.ArrayList;
@@ -31,11 +28,6 @@ final class FirmwareModel {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", version);
         m.put("groups", groups);
-        // What templates/main.py.ftl still chooses code blocks by, until main.py is a plain entry point.
-        m.put("sensor", Map.of("type", c.get(SensorSettings.TYPE).id()));
-        m.put("payload", c.get(SensorSettings.PAYLOAD).id());
-        m.put("ha", Map.of("enabled", c.get(HomeAssistantSettings.DISCOVERY)));
-        m.put("mqtt", Map.of("tls", c.get(MqttSettings.TLS), "auth", c.find(MqttSettings.USERNAME).isPresent()));
         return m;
     }
 

@@ -21,13 +21,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders the device files: the FreeMarker templates in templates/ (config-dependent) and the static companion
- * library in firmware/ (copied byte for byte), both read from the classpath so the jar ships exactly what was tested.
+ * Renders the device files: the static firmware in firmware/ (copied byte for byte) and the FreeMarker templates in
+ * templates/ (settings.py holds every config value, main.py starts app.py), both read from the classpath so the jar
+ * ships exactly what was tested.
  */
 public final class FirmwareRenderer {
-    /** Static files, libraries before the app; DHT22.py only when a DHT sensor is configured. */
-    private static final List<String> LIBRARIES = List.of("wifi.py", "picomqtt.py");
+    /**
+     * Static files, libraries before the app. The optional modules (TLS, Home Assistant, MQTT failure texts) ship
+     * with every configuration: the board imports them only when settings.py turns them on or a failure needs
+     * them, so they cost flash, not RAM, and the flashed file set stays the same when a setting changes. DHT22.py
+     * ships only with a DHT sensor, as before.
+     */
+    private static final List<String> LIBRARIES = List.of("wifi.py", "picomqtt.py", "mqtterrors.py",
+            "tlscontext.py", "hadiscovery.py");
     private static final String SENSOR_LIBRARY = "DHT22.py";
+    private static final String APP = "app.py";
     private static final List<String> TEMPLATES = List.of("settings.py", "main.py");
 
     private final Configuration freemarker;
@@ -64,6 +72,7 @@ public final class FirmwareRenderer {
         if (config.get(SensorSettings.TYPE) != SensorType.NONE) {
             files.add(new DeviceFile(SENSOR_LIBRARY, resource("/firmware/" + SENSOR_LIBRARY)));
         }
+        files.add(new DeviceFile(APP, resource("/firmware/" + APP)));
         config.find(MqttSettings.CA_FILE).ifPresent(ca -> files.add(new DeviceFile(MqttSettings.CA_ON_BOARD,
                 ca.pem())));
         for (String name : TEMPLATES) {

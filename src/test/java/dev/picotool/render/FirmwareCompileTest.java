@@ -9,47 +9,56 @@ import dev.picotool.config.SensorType;
 import dev.picotool.config.UncheckedConfigs;
 import dev.picotool.testing.Configs;
 import dev.picotool.testing.MicroPython;
+import dev.picotool.testing.Repo;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every rendered variant (sensor × payload × TLS × auth × Home Assistant) must compile with the real MicroPython
- * v1.27 compiler: CPython accepts syntax MicroPython rejects, so CPython alone proves nothing.
+ * The firmware must compile with the real MicroPython v1.27 compiler: CPython accepts syntax MicroPython rejects, so
+ * CPython alone proves nothing. The static files in firmware/ are the same for every configuration, so each is
+ * compiled once; only settings.py and main.py are rendered, and they are compiled for a few configurations.
  */
 class FirmwareCompileTest {
     static final FirmwareRenderer RENDERER = new FirmwareRenderer("0.1.0");
 
-    static Stream<Arguments> variants() {
-        List<Arguments> out = new ArrayList<>();
-        for (SensorType sensor : SensorType.values()) {
-            for (PayloadFormat payload : PayloadFormat.values()) {
-                for (boolean tls : new boolean[] {false, true}) {
-                    for (boolean auth : new boolean[] {false, true}) {
-                        for (boolean ha : new boolean[] {false, true}) {
-                            out.add(Arguments.of(sensor, payload, tls, auth, ha));
-                        }
-                    }
-                }
-            }
+    @Test
+    void everyStaticFirmwareFileCompilesOnMicroPython() throws IOException {
+        List<Path> sources;
+        try (Stream<Path> files = Files.list(Repo.root().resolve("firmware"))) {
+            sources = files.filter(p -> p.getFileName().toString().endsWith(".py")).sorted().toList();
         }
-        return out.stream();
+        assertThat(sources).extracting(p -> p.getFileName().toString()).contains("app.py", "picomqtt.py");
+        for (Path source : sources) {
+            String name = source.getFileName().toString();
+            assertThat(MicroPython.shared().compileError(name, Files.readString(source))).as(name).isEmpty();
+        }
     }
 
-    @ParameterizedTest(name = "{0} {1} tls={2} auth={3} ha={4}")
-    @MethodSource("variants")
-    void everyFileCompilesOnMicroPython(SensorType sensor, PayloadFormat payload, boolean tls, boolean auth,
-                                        boolean ha) {
-        PicoConfig config = UncheckedConfigs.with(Configs.raw("Lab", "secretpass", null, auth ? "pico" : null,
-                auth ? "pw" : null, "pico", "Pico W", sensor, payload, tls),
-                java.util.Map.of(HomeAssistantSettings.DISCOVERY, ha));
-        for (DeviceFile f : RENDERER.render(config).files()) {
-            String source = new String(f.content(), StandardCharsets.UTF_8);
-            assertThat(MicroPython.shared().compileError(f.name(), source)).as(f.name()).isEmpty();
+    static Stream<Arguments> configs() throws IOException {
+        PicoConfig everything = Configs.raw("Lab", "secretpass", "pico-lab", "pico", "pw", "home/lab", "Lab sensor",
+                SensorType.DHT11, PayloadFormat.JSON, true);
+        PicoConfig bare = UncheckedConfigs.with(Configs.raw("Café", null, null, null, null, "pico", "Pico W",
+                SensorType.NONE, PayloadFormat.PLAIN, false), Map.of(HomeAssistantSettings.DISCOVERY, false));
+        return Stream.of(Arguments.of("tutorial", Configs.tutorial()), Arguments.of("everything on", everything),
+                Arguments.of("everything off", bare));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configs")
+    void renderedFilesCompileOnMicroPython(String label, PicoConfig config) {
+        for (String name : new String[] {"settings.py", "main.py"}) {
+            String source = new String(RENDERER.render(config).file(name).orElseThrow().content(),
+                    StandardCharsets.UTF_8);
+            assertThat(MicroPython.shared().compileError(name, source)).as(label + " " + name).isEmpty();
         }
     }
 }

@@ -56,20 +56,34 @@ class FirmwareRendererTest {
     void filesComeInWriteOrderWithMainLast() {
         FirmwareBundle bundle = RENDERER.render(Configs.tutorial());
         assertThat(bundle.files()).extracting(DeviceFile::name)
-                .containsExactly("wifi.py", "picomqtt.py", "DHT22.py", "settings.py", "main.py");
+                .containsExactly("wifi.py", "picomqtt.py", "mqtterrors.py", "tlscontext.py", "hadiscovery.py",
+                        "DHT22.py", "app.py", "settings.py", "main.py");
     }
 
     @Test
-    void noSensorMeansNoSensorLibrary() {
+    void mainTemplateIsAShortEntryPointWithoutDirectives() throws IOException {
+        String template = Files.readString(Repo.root().resolve("templates/main.py.ftl"));
+        assertThat(template.lines().count()).isLessThanOrEqualTo(15);
+        // FreeMarker directives and macros in either syntax: <#if>, </#if>, <@m/>, [#if], [@m/]
+        assertThat(template).doesNotContainPattern("[<\\[]/?[#@]");
+        assertThat(template).contains("import app");
+    }
+
+    @Test
+    void noSensorMeansNoSensorLibraryAndOtherwiseTheSameFiles() {
         FirmwareBundle bundle = RENDERER.render(Configs.raw("Lab", "secretpass", null, null, null, "p", "P",
                 SensorType.NONE, PayloadFormat.PLAIN, false));
         assertThat(bundle.file("DHT22.py")).isEmpty();
+        // Optional modules ship even when their feature is off: the board never imports them then.
+        assertThat(bundle.files()).extracting(DeviceFile::name).containsExactly("wifi.py", "picomqtt.py",
+                "mqtterrors.py", "tlscontext.py", "hadiscovery.py", "app.py", "settings.py", "main.py");
     }
 
     @Test
     void staticFilesAreCopiedByteForByte() throws IOException {
         FirmwareBundle bundle = RENDERER.render(Configs.tutorial());
-        for (String name : new String[] {"wifi.py", "picomqtt.py", "DHT22.py"}) {
+        for (String name : new String[] {"wifi.py", "picomqtt.py", "mqtterrors.py", "tlscontext.py",
+                "hadiscovery.py", "DHT22.py", "app.py"}) {
             assertThat(bundle.file(name).orElseThrow().content())
                     .isEqualTo(Files.readAllBytes(Repo.root().resolve("firmware").resolve(name)));
         }
