@@ -15,7 +15,7 @@ import picocli.CommandLine.IVersionProvider;
         versionProvider = PicoTool.VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
         description = "Turn a few settings into MicroPython firmware for a Raspberry Pi Pico W with a DHT22, put it "
                 + "on the board over USB, and prove that readings arrive at your MQTT broker.",
-        subcommands = {DemoCommand.class, ValidateCommand.class, RenderCommand.class, FlashCommand.class,
+        subcommands = {DemoCommand.class, TestCommand.class, ValidateCommand.class, RenderCommand.class, FlashCommand.class,
                 VerifyCommand.class, BrokerCommand.class, PortsCommand.class, MonitorCommand.class,
                 DeviceCommand.class, WiringCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n", footer = "${picotool.exitcodes}")

@@ -39,6 +39,16 @@ public final class ConfigValidator {
         return new ConfigValidator(board, secrets, lanAddresses, home, clock);
     }
 
+    /** Where this validator finds secrets. */
+    public SecretSource secrets() {
+        return secrets;
+    }
+
+    /** The same rules with another source of secrets, e.g. one that adds a made-up password for a test run. */
+    public ConfigValidator withSecrets(SecretSource other) {
+        return new ConfigValidator(pinout, other, lanAddresses, home, clock);
+    }
+
     /** The settings for the firmware: every setting, every rule. */
     public PicoConfig validate(RawSettings raw) {
         return validate(raw, Use.FIRMWARE);

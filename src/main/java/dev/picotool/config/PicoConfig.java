@@ -69,6 +69,24 @@ public final class PicoConfig {
                 : List.of(get(TopicSettings.INTERNAL), get(TopicSettings.TEMPERATURE), get(TopicSettings.HUMIDITY));
     }
 
+    /**
+     * The same settings aimed at another broker, as {@code picotool test} runs them against its embedded one: that
+     * host and port, plain MQTT (the embedded broker has no certificate the user's CA signed), the same login.
+     */
+    public PicoConfig withBroker(String host, int port) {
+        Map<Setting<?>, Object> v = new HashMap<>(values);
+        Map<Setting<?>, Origin> o = new HashMap<>(origins);
+        Origin here = Origin.flag("(picotool test)");
+        v.put(MqttSettings.BROKER, new BrokerAddress(host, java.util.Optional.empty()));
+        v.put(MqttSettings.PORT, port);
+        v.put(MqttSettings.TLS, false);
+        v.put(MqttSettings.ALLOW_LOOPBACK, true);
+        v.remove(MqttSettings.CA_FILE);
+        List.of(MqttSettings.BROKER, MqttSettings.PORT, MqttSettings.TLS, MqttSettings.CA_FILE).forEach(s -> o.put(s,
+                here));
+        return new PicoConfig(v, o, warnings, use);
+    }
+
     @Override
     public String toString() {
         return Schema.ALL.stream().filter(values::containsKey).map(s -> s.key() + "=" + values.get(s))
