@@ -124,7 +124,12 @@ public final class PinoutText {
         SensorSpec s = plan.sensor();
         sb.append("Pull-up: ").append(s.pullUp()).append(" from DATA to VCC. Modules on a small board (3 pins: +, out, -)"
                 + " usually have it; a bare 4-pin sensor needs one.\n");
-        plan.dataCaution().ifPresent(c -> sb.append("Note: ").append(c).append(": keep it free if you use that.\n"));
+        plan.dataCaution().ifPresent(c -> sb.append("Note: ").append(c).append(".\n"));
+        if (!plan.board().wireless()) {
+            sb.append("Note: the ").append(plan.board().name()).append(" has no Wi-Fi; picotool's firmware needs a "
+                    + "board with the wireless chip (").append(Boards.all().stream().filter(Board::wireless)
+                    .map(Board::name).collect(java.util.stream.Collectors.joining(" or "))).append(").\n");
+        }
         if (plan.onVbus()) {
             sb.append('\n').append(style.warn("RISK: " + plan.vbusRisk())).append('\n');
             sb.append("Safe: ").append(plan.safeSupply()).append('\n');
