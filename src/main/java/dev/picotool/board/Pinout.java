@@ -117,6 +117,7 @@ public final class Pinout {
      * the settings validator's, from the same data.
      */
     public Optional<PinRejection> rejection(String name) {
+        name = name == null ? "" : name.replaceAll("\\p{Cntrl}", "?"); // shown back: no terminal escapes
         Optional<String> reason = reservedReason(name);
         if (reason.isPresent()) {
             return Optional.of(new PinRejection(name + " cannot be used: " + reason.get(),

@@ -37,6 +37,8 @@ class PinoutTest {
         assertThat(PICO_W.rejection("pin 20")).hasValueSatisfying(r -> assertThat(r.problem())
                 .isEqualTo("'pin 20' is not a GPIO on the Raspberry Pi Pico W"));
         assertThat(PICO_W.rejection("GP30")).isPresent();
+        assertThat(PICO_W.rejection("\u001b[2J")).hasValueSatisfying(r -> assertThat(r.problem())
+                .isEqualTo("'?[2J' is not a GPIO on the Raspberry Pi Pico W"));
     }
 
     @Test
