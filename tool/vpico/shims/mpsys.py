@@ -1,7 +1,6 @@
 """sys / usys as on rp2 MicroPython v1.27 (built per soft-reboot session)."""
 import types as _types
 
-from .. import profile as _profile
 from .attrtuple import attrtuple
 
 
