@@ -18,7 +18,7 @@ from .constants import CTRL_C, PYEXEC_FORCED_EXIT, SOFT_REBOOT
 from .inputbuf import InputBuffer
 from .interpreter import Session
 from .repl import FRIENDLY, RAW, Repl
-from .sandbox import DeviceFS
+from .sandbox import FS_BLOCK_SIZE, DeviceFS
 from .serialport import SerialHub, helper_thread
 from .shims import _ctx
 from .shims.network import Radio
@@ -44,7 +44,7 @@ class Board:
         self.hub = SerialHub(self.input, log)
         self.stdout = SerialStdout(self.hub)
         self.stdin = SerialStdin(self.input)
-        self.fs = DeviceFS(config.fs_dir)
+        self.fs = DeviceFS(config.fs_dir, config.profile.fs_bytes // FS_BLOCK_SIZE)
         self.mode = FRIENDLY
         self.session = None
         self.executing = False
@@ -69,7 +69,7 @@ class Board:
         self.boot_monotonic = time.monotonic()
         # a Pico W powered up without a host has no idea of the date (NTP or RTC().datetime() fix it)
         self.rtc_offset = RTC_POWER_ON_EPOCH - time.time()
-        self.radio = Radio()
+        self.radio = Radio(c.profile.hostname)
         self.dht = DhtSensor(c.dht_kind, c.dht_temp, c.dht_hum, c.dht_pin, c.dht_absent, c.dht_fail_rate)
         self.pins = {}
         with self._wdt_lock:

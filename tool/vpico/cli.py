@@ -9,6 +9,8 @@ import sys
 import tempfile
 from types import SimpleNamespace
 
+from .profile import BOARDS, DEFAULT_BOARD, DEFAULT_VERSION, Profile, parse_version
+
 
 def _pair(text):
     try:
@@ -28,9 +30,18 @@ def _board_id(text):
     return raw
 
 
+def _version(text):
+    try:
+        parse_version(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return text
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(prog="virtual-pico",
-                                description="Simulated Raspberry Pi Pico W with MicroPython v1.27 on a pty.")
+                                description="Simulated Raspberry Pi Pico W (or Pico 2 W, or plain Pico) with "
+                                            "MicroPython v1.27 (or another release) on a pty.")
     p.add_argument("--link", help="symlink to create (replaced if stale) pointing at the pty")
     p.add_argument("--tcp", type=int, metavar="PORT", help="also serve the port on 127.0.0.1:PORT (0 = any)")
     p.add_argument("--fs", metavar="DIR", help="the board's flash filesystem (default: a temporary dir)")
@@ -45,6 +56,10 @@ def parse_args(argv):
     p.add_argument("--dht22-absent", action="store_true", help="no sensor answers (OSError 110)")
     p.add_argument("--wifi-down", action="store_true", help="no access point in range")
     p.add_argument("--board-id", type=_board_id, metavar="HEX16", help="machine.unique_id()")
+    p.add_argument("--board", choices=BOARDS, default=DEFAULT_BOARD,
+                   help="which board: pico_w (default), pico2_w, or pico (the plain Pico's build: no network)")
+    p.add_argument("--micropython-version", type=_version, default=DEFAULT_VERSION, metavar="X.Y.Z",
+                   help="the MicroPython release played (default %s)" % DEFAULT_VERSION)
     p.add_argument("--verbose", action="store_true", help="log to stderr")
     a = p.parse_args(argv)
     if a.dht22 and a.dht11:
@@ -77,7 +92,7 @@ def make_config(a):
         link=a.link, tcp=a.tcp, fs_dir=fs_dir, temp_fs=temp_fs, wifi_ssid=ssid, wifi_password=password,
         wifi_down=a.wifi_down, dht_kind=kind, dht_temp=temp, dht_hum=hum, dht_pin=a.dht_pin,
         dht_absent=a.dht22_absent, dht_fail_rate=a.dht22_fail_rate, internal_temp=a.internal_temp,
-        board_id=board_id, verbose=a.verbose)
+        board_id=board_id, verbose=a.verbose, profile=Profile(a.board, a.micropython_version))
 
 
 def _exit_with_parent(log):
@@ -134,6 +149,7 @@ def main(argv=None):
     for ep in ready:
         sys.stdout.write("virtual-pico: ready on %s\n" % ep.describe())
     sys.stdout.flush()
-    log("fs %s, board id %s, wifi %s" % (cfg.fs_dir, cfg.board_id.hex(),
-                                         "down" if cfg.wifi_down else (cfg.wifi_ssid or "any")))
+    log("%s, MicroPython %s, fs %s, board id %s, wifi %s" % (
+        cfg.profile.machine, cfg.profile.version_text, cfg.fs_dir, cfg.board_id.hex(),
+        "down" if cfg.wifi_down else (cfg.wifi_ssid or "any")))
     board.run()

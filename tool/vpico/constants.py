@@ -1,4 +1,4 @@
-"""Protocol bytes, banner strings and MicroPython's errno table.
+"""Protocol bytes, REPL strings and MicroPython's errno table.
 
 Byte values and strings follow shared/runtime/pyexec.c of MicroPython v1.27 (blocking REPL, as on rp2);
 see /work/shared/reference/serial-protocol.md sections 1-3.
@@ -29,9 +29,8 @@ RAW_PASTE_WINDOW_INC = b"\x01"      # one more window free
 RAW_PASTE_HEADER = bytes([RAW_PASTE_WINDOW & 0xFF, RAW_PASTE_WINDOW >> 8]) + RAW_PASTE_WINDOW_INC
 
 # --- texts ----------------------------------------------------------------------------------------
-MACHINE = "Raspberry Pi Pico W with RP2040"
-VERSION_LINE = "MicroPython v1.27.0 on 2025-12-10"
-BANNER = VERSION_LINE + "; " + MACHINE + "\r\nType \"help()\" for more information.\r\n"
+# the banner ("MicroPython v1.27.0 on 2025-12-10; Raspberry Pi Pico W with RP2040") depends on --board and
+# --micropython-version: vpico/profile.py builds it
 PS1 = ">>> "
 PS2 = "... "
 RAW_BANNER = "raw REPL; CTRL-B to exit\r\n"

@@ -1,7 +1,7 @@
 """Friendly, paste, raw and raw-paste REPL, byte-faithful to shared/runtime/pyexec.c (blocking version,
 as used by rp2) and shared/readline/readline.c. Runs in the main thread; reads the stdin buffer.
 """
-from .constants import (BACKSPACE, BACKSPACE_ECHO, BANNER, CR, CSI_INTRO, CTRL_A, CTRL_B, CTRL_C, CTRL_D,
+from .constants import (BACKSPACE, BACKSPACE_ECHO, CR, CSI_INTRO, CTRL_A, CTRL_B, CTRL_C, CTRL_D,
                         CTRL_E, DELETE, EOT, ESC,
                         OK, PASTE_BANNER, PS1, PS2, PYEXEC_FORCED_EXIT, RAW_BANNER, RAW_PASTE_ACK,
                         RAW_PASTE_HEADER, RAW_PASTE_NAK, RAW_PASTE_REQUEST_CMD, RAW_PASTE_WINDOW,
@@ -106,7 +106,7 @@ class Repl:
             self.hub.write(b"\r\n=== " if c == CR else bytes([c]))
 
     def friendly(self):
-        self.hub.write(BANNER)
+        self.hub.write(self.board.config.profile.banner)
         while True:
             ret, line = self._readline(PS1)
             mode = "single"
@@ -115,7 +115,7 @@ class Repl:
                 self.board.mode = RAW
                 return 0
             if ret == CTRL_B:
-                self.hub.write(b"\r\n" + BANNER.encode())
+                self.hub.write(b"\r\n" + self.board.config.profile.banner.encode())
                 continue
             if ret == CTRL_C:
                 self.hub.write(b"\r\n")

@@ -14,14 +14,15 @@ from .constants import EINVAL, ENOENT
 from .errors import MpOSError, to_mp_oserror
 
 FS_BLOCK_SIZE = 4096
-FS_BLOCKS = 212                  # 848 KiB LittleFS, as on a Pico W with MicroPython
+FS_BLOCKS = 212                  # 848 KiB LittleFS, as on a Pico W with MicroPython (the default board)
 LFS_INLINE_MAX = 512             # small files live inside their directory's metadata pair
 _ALLOWED_MODE_CHARS = set("rwab+t")
 
 
 class DeviceFS:
-    def __init__(self, root):
+    def __init__(self, root, blocks=FS_BLOCKS):
         os.makedirs(root, exist_ok=True)
+        self.blocks = blocks
         self.root = os.path.realpath(root)
         self.cwd = "/"
         self._open_files = weakref.WeakSet()
@@ -100,7 +101,7 @@ class DeviceFS:
                     continue
                 if size > LFS_INLINE_MAX:
                     used += (size + FS_BLOCK_SIZE - 1) // FS_BLOCK_SIZE
-        return min(used, FS_BLOCKS)
+        return min(used, self.blocks)
 
 
 def host_call(fn, *args):

@@ -25,8 +25,16 @@ _ALIASES = {"utime": "time", "uos": "os", "usocket": "socket", "ussl": "ssl", "u
             "uio": "io", "uselect": "select", "ubuiltins": "builtins"}
 
 
+# modules a build only has on a board with the wireless chip (the plain Pico's RPI_PICO build has none)
+_WIRELESS_ONLY = ("network",)
+
+
 def is_shim(name):
     name = _ALIASES.get(name, name)
+    if name in _WIRELESS_ONLY:
+        from .. import profile
+        if not profile.current().wireless:
+            return False        # falls through to the flash, then ImportError: no module named 'network'
     return name in _IMPL or name in _SESSION_BUILT
 
 

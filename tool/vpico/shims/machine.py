@@ -1,13 +1,15 @@
-"""machine module of a Pico W (rp2 port), simulated.
+"""machine module of a Pico W (rp2 port), simulated; --board pico / pico2_w change what the data says.
 
 Pins follow ports/rp2 machine_pin.c: ints 0-29 and CPU names GPIOn always resolve (Pin(25) works on a
 real Pico W too, but GP23/24/25/29 belong to the CYW43 Wi-Fi chip, so the *board* names 'GP23', 'GP24',
 'GP25', 'GP29' do not exist: ValueError('unknown named pin "GP25"')). 'LED' is the Wi-Fi chip's
-WL_GPIO0 (EXT_GPIO0), not GPIO25 as on the plain Pico.
+WL_GPIO0 (EXT_GPIO0), not GPIO25 as on the plain Pico. The board names, the LED and the watchdog's
+longest timeout come from pinouts/<board>.json (vpico/profile.py).
 """
 import random as _random
 
 from . import _ctx
+from .. import profile as _profile
 
 __all__ = ["Pin", "Signal", "ADC", "PWM", "WDT", "RTC", "Timer", "unique_id", "reset", "soft_reset",
            "reset_cause", "freq", "idle", "lightsleep", "deepsleep", "bootloader", "disable_irq",
@@ -15,28 +17,15 @@ __all__ = ["Pin", "Signal", "ADC", "PWM", "WDT", "RTC", "Timer", "unique_id", "r
 
 PWRON_RESET = 1
 WDT_RESET = 3
-WDT_TIMEOUT_MAX_MS = 8388          # 0xffffff / 2 / 1000 on RP2040 (errata E1 halves the counter)
-_CYW43_PINS = (23, 24, 25, 29)     # WL_REG_ON, SPI data/IRQ, SPI CS, SPI CLK + VSYS/3 ADC
-
-
-def _board_pin_names():
-    names = {"GP%d" % n: n for n in range(29) if n not in _CYW43_PINS}
-    names.update({"GPIO%d" % n: n for n in range(30)})
-    names.update({"WL_GPIO%d" % n: 30 + n for n in range(3)})
-    names.update({"EXT_GPIO%d" % n: 30 + n for n in range(3)})
-    names["LED"] = 30
-    return names
-
-
-_PIN_NAMES = _board_pin_names()
 
 
 def _pin_id(id):
     if isinstance(id, Pin):
         return id.id
     if isinstance(id, str):
-        if id in _PIN_NAMES:
-            return _PIN_NAMES[id]
+        names = _profile.current().pin_names()
+        if id in names:
+            return names[id]
         raise ValueError('unknown named pin "%s"' % id)
     if isinstance(id, int) and 0 <= id < 30:
         return id
@@ -53,8 +42,9 @@ class Pin:
         self.id = _pin_id(id)
         st = _ctx.board.pin_state(self.id)
         self._st = st
-        if self.id in _CYW43_PINS:
-            _ctx.board.log("warning: Pin(%d) is wired to the CYW43 Wi-Fi chip on a Pico W" % self.id)
+        if self.id in _profile.current().reserved:
+            _ctx.board.log("warning: Pin(%d) is used by the board itself (pinouts/%s.json)"
+                           % (self.id, _profile.current().board))
         if mode is not None or pull is not None or value is not None:
             self.init(mode, pull, value=value)
 
@@ -193,8 +183,9 @@ class WDT:
     def __init__(self, id=0, timeout=5000):
         if id != 0:
             raise ValueError("WDT doesn't exist")
-        if timeout > WDT_TIMEOUT_MAX_MS:
-            raise ValueError("timeout exceeds %d" % WDT_TIMEOUT_MAX_MS)
+        longest = _profile.current().wdt_max_ms
+        if timeout > longest:
+            raise ValueError("timeout exceeds %d" % longest)
         _ctx.board.wdt_start(max(1, int(timeout)))
 
     def feed(self):

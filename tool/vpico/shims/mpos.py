@@ -8,9 +8,10 @@ import stat as _stat
 
 from . import _ctx
 from .attrtuple import attrtuple
-from ..constants import EINVAL, ENOENT, MACHINE
+from .. import profile as _profile
+from ..constants import EINVAL, ENOENT
 from ..errors import MpOSError
-from ..sandbox import FS_BLOCK_SIZE, FS_BLOCKS, host_call
+from ..sandbox import FS_BLOCK_SIZE, host_call
 
 __all__ = ["listdir", "ilistdir", "stat", "statvfs", "remove", "unlink", "rename", "mkdir", "rmdir",
            "chdir", "getcwd", "uname", "urandom", "sync", "dupterm", "mount", "umount", "sep",
@@ -98,12 +99,13 @@ def getcwd():
 
 def statvfs(path="/"):
     _host(path)
-    free = FS_BLOCKS - _fs().used_blocks()
-    return (FS_BLOCK_SIZE, FS_BLOCK_SIZE, FS_BLOCKS, free, free, 0, 0, 0, 0, 255)
+    blocks = _fs().blocks
+    free = blocks - _fs().used_blocks()
+    return (FS_BLOCK_SIZE, FS_BLOCK_SIZE, blocks, free, free, 0, 0, 0, 0, 255)
 
 
 def uname():
-    return _uname("rp2", "rp2", "1.27.0", "v1.27.0 on 2025-12-10 (GNU 14.2.0 MinSizeRel)", MACHINE)
+    return _uname(*_profile.current().uname())
 
 
 def urandom(n):

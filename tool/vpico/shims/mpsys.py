@@ -1,16 +1,19 @@
 """sys / usys as on rp2 MicroPython v1.27 (built per soft-reboot session)."""
 import types as _types
 
-from ..constants import MACHINE
 from .attrtuple import attrtuple
 
-# _mpy: .mpy version 6.3 with native arch ARMV6M (4) -> 0x1306
-IMPLEMENTATION = attrtuple("name version _machine _mpy _build")(
-    "micropython", (1, 27, 0, ""), MACHINE, 0x1306, "RPI_PICO_W")
+
+def implementation(p):
+    """sys.implementation of the board and release played (see vpico/profile.py)."""
+    names, values = p.implementation()
+    return attrtuple(" ".join(names))(*values)
+
 
 
 def make_sys(session):
     board = session.board
+    p = board.config.profile
     m = _types.ModuleType("sys")
 
     def exit(code=None):
@@ -20,8 +23,8 @@ def make_sys(session):
         (file or board.stdout).write(session.format_exception(exc))
 
     m.__dict__.update(
-        argv=[], byteorder="little", implementation=IMPLEMENTATION, platform="rp2",
-        version="3.4.0; MicroPython v1.27.0 on 2025-12-10", version_info=(3, 4, 0),
+        argv=[], byteorder="little", implementation=implementation(p), platform="rp2",
+        version="3.4.0; " + p.version_line, version_info=(3, 4, 0),
         maxsize=2147483647, modules=session.modules, path=["", ".frozen", "/lib"],
         stdin=board.stdin, stdout=board.stdout, stderr=board.stdout, ps1=">>> ", ps2="... ",
         exit=exit, print_exception=print_exception, atexit=lambda func: None,

@@ -32,9 +32,9 @@ EPERM = 1
 class Radio:
     """Board-level CYW43 state (one per power cycle)."""
 
-    def __init__(self):
+    def __init__(self, hostname="PicoW"):
         self.country = "XX"
-        self.hostname = "PicoW"
+        self.hostname = hostname      # MICROPY_PY_NETWORK_HOSTNAME_DEFAULT of the board (pinouts/*.json)
         self.ifaces = {STA_IF: self._iface(), AP_IF: self._iface()}
 
     @staticmethod

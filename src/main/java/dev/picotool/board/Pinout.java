@@ -1,10 +1,5 @@
 package dev.picotool.board;
 
-import dev.picotool.ExitCode;
-import dev.picotool.PicoToolException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Board facts from {@code pinouts/<board>.json}: which GPIOs are on the header, which are taken by the wireless chip.
- * The code knows no pin numbers of its own; they all come from the data file.
+ * The header of one board, from {@code pinouts/<board>.json}: the 40 physical pins, which GPIOs are on it and which
+ * the board keeps for itself. The code knows no pin numbers of its own; they all come from the data file.
  */
 public final class Pinout {
     private static final Pattern PIN_NAME = Pattern.compile("(?:GP|GPIO)?(\\d{1,2})");
@@ -28,49 +20,42 @@ public final class Pinout {
     private final String defaultSensorPin;
     private final int powerPin;
     private final int groundPin;
+    private final int vbusPin;
+    private final List<HeaderPin> header;
     private final Map<Integer, Pin> pins;
-    private final Map<Integer, String> reserved;
+    private final Map<Integer, ReservedGpio> reserved;
 
-    private Pinout(String board, String defaultSensorPin, int powerPin, int groundPin, Map<Integer, Pin> pins,
-                   Map<Integer, String> reserved) {
+    Pinout(String board, DataFile d) {
         this.board = board;
-        this.defaultSensorPin = defaultSensorPin;
-        this.powerPin = powerPin;
-        this.groundPin = groundPin;
-        this.pins = pins;
-        this.reserved = reserved;
+        this.defaultSensorPin = d.str("defaultSensorPin");
+        this.powerPin = d.integer("sensorPowerPin");
+        this.groundPin = d.integer("sensorGroundPin");
+        this.vbusPin = d.integer("vbusPin");
+        List<HeaderPin> all = new ArrayList<>();
+        Map<Integer, Pin> gpios = new LinkedHashMap<>();
+        for (DataFile p : d.objects("pins")) {
+            HeaderPin h = new HeaderPin(p.integer("physical"), p.str("name"), p.str("kind"), p.optionalInt("gpio"),
+                    p.has("functions") ? p.strings("functions") : List.of(), p.optionalStr("caution").orElse(""),
+                    p.optionalStr("description").orElse(""), p.has("fiveVoltTolerant") && p.bool("fiveVoltTolerant"));
+            all.add(h);
+            h.gpio().ifPresent(g -> gpios.put(g, new Pin(h.name(), g, h.physical(), h.caution())));
+        }
+        this.header = List.copyOf(all);
+        this.pins = gpios;
+        Map<Integer, ReservedGpio> res = new LinkedHashMap<>();
+        for (DataFile r : d.objects("reserved")) {
+            res.put(r.integer("gpio"), new ReservedGpio(r.str("name"), r.integer("gpio"), r.str("function"),
+                    r.str("reason")));
+        }
+        this.reserved = res;
     }
 
     /** The Pico W pinout shipped in the jar. */
     public static Pinout picoW() {
-        return load("/pinouts/pico_w.json");
+        return Boards.get(BoardId.PICO_W).pinout();
     }
 
-    @SuppressWarnings("unchecked")
-    static Pinout load(String resource) {
-        try (InputStream in = Pinout.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new PicoToolException(ExitCode.INTERNAL, "board data " + resource + " is missing from the jar",
-                        "rebuild picotool");
-            }
-            Map<String, Object> doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            Map<Integer, Pin> pins = new LinkedHashMap<>();
-            for (Map<String, Object> p : (List<Map<String, Object>>) doc.get("pins")) {
-                int gpio = (Integer) p.get("gpio");
-                pins.put(gpio, new Pin((String) p.get("name"), gpio, (Integer) p.get("physical"),
-                        (String) p.get("caution")));
-            }
-            Map<Integer, String> reserved = new LinkedHashMap<>();
-            for (Map<String, Object> r : (List<Map<String, Object>>) doc.get("reserved")) {
-                reserved.put((Integer) r.get("gpio"), (String) r.get("reason"));
-            }
-            return new Pinout((String) doc.get("board"), (String) doc.get("defaultSensorPin"),
-                    (Integer) doc.get("sensorPowerPin"), (Integer) doc.get("sensorGroundPin"), pins, reserved);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
+    /** The board's display name, e.g. Raspberry Pi Pico W. */
     public String board() {
         return board;
     }
@@ -79,6 +64,7 @@ public final class Pinout {
         return defaultSensorPin;
     }
 
+    /** Physical pin of 3V3(OUT), where a 3.3 V sensor takes its power. */
     public int sensorPowerPin() {
         return powerPin;
     }
@@ -87,8 +73,33 @@ public final class Pinout {
         return groundPin;
     }
 
+    /** Physical pin of VBUS (USB 5 V), the supply a sensor must not take. */
+    public int vbusPin() {
+        return vbusPin;
+    }
+
+    /** The GPIOs on the header, in GPIO order. */
     public List<Pin> pins() {
         return new ArrayList<>(pins.values());
+    }
+
+    /** All 40 header pins, in physical order. */
+    public List<HeaderPin> header() {
+        return header;
+    }
+
+    public HeaderPin physical(int number) {
+        return header.stream().filter(h -> h.physical() == number).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no physical pin " + number));
+    }
+
+    /** The plain GND pins (AGND is the ADC's reference). */
+    public List<HeaderPin> groundPins() {
+        return header.stream().filter(HeaderPin::isGround).toList();
+    }
+
+    public List<ReservedGpio> reserved() {
+        return List.copyOf(reserved.values());
     }
 
     /** Accepts GP15, gp15, GPIO15 or 15. */
@@ -98,13 +109,32 @@ public final class Pinout {
 
     /** Why a GPIO cannot be used, when it is reserved by the board. */
     public Optional<String> reservedReason(String name) {
-        return gpioNumber(name).map(reserved::get);
+        return gpioNumber(name).map(reserved::get).map(ReservedGpio::reason);
     }
 
+    /**
+     * Why {@code name} cannot carry a sensor, with the fix; empty when it is a usable header GPIO. The same words as
+     * the settings validator's, from the same data.
+     */
+    public Optional<PinRejection> rejection(String name) {
+        name = name == null ? "" : name.replaceAll("\\p{Cntrl}", "?"); // shown back: no terminal escapes
+        Optional<String> reason = reservedReason(name);
+        if (reason.isPresent()) {
+            return Optional.of(new PinRejection(name + " cannot be used: " + reason.get(),
+                    "wire the sensor to another GPIO, e.g. --pin " + defaultSensorPin + " (valid: " + validNames()
+                            + ")"));
+        }
+        if (find(name).isEmpty()) {
+            return Optional.of(new PinRejection("'" + name + "' is not a GPIO on the " + board, "use one of "
+                    + validNames() + " (the GP number printed next to the pin, not the physical pin number)"));
+        }
+        return Optional.empty();
+    }
+
+    /** "GP0-GP22, GP26-GP28": runs of consecutive GPIOs shown as ranges. */
     public String validNames() {
         StringBuilder sb = new StringBuilder();
         List<Pin> all = pins();
-        // Runs of consecutive GPIOs are shown as ranges: GP0-GP22, GP26-GP28.
         for (int i = 0; i < all.size(); i++) {
             int start = i;
             while (i + 1 < all.size() && all.get(i + 1).gpio() == all.get(i).gpio() + 1) {
@@ -122,7 +152,14 @@ public final class Pinout {
     }
 
     private static Optional<Integer> gpioNumber(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
         Matcher m = PIN_NAME.matcher(name.trim().toUpperCase(Locale.ROOT));
         return m.matches() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+    }
+
+    /** Why a pin was refused ({@code problem}) and what to do ({@code fix}). */
+    public record PinRejection(String problem, String fix) {
     }
 }

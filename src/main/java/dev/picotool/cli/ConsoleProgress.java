@@ -1,5 +1,7 @@
 package dev.picotool.cli;
 
+import dev.picotool.board.BoardCheck;
+import dev.picotool.board.DetectedBoard;
 import dev.picotool.device.FlashPlan;
 import dev.picotool.device.FlashProgress;
 import java.io.PrintWriter;
@@ -23,6 +25,16 @@ final class ConsoleProgress implements FlashProgress {
     public void step(String what) {
         endBar();
         out.println(what + "...");
+        out.flush();
+    }
+
+    @Override
+    public void boardFound(DetectedBoard found, BoardCheck.Verdict verdict) {
+        endBar();
+        out.println("board: " + found.summary());
+        for (String w : verdict.warnings()) {
+            out.println("warning: " + w);
+        }
         out.flush();
     }
 

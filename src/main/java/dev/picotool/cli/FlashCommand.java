@@ -2,6 +2,12 @@ package dev.picotool.cli;
 
 import dev.picotool.ExitCode;
 import dev.picotool.PicoToolException;
+import dev.picotool.board.BoardCheck;
+import dev.picotool.board.BoardId;
+import dev.picotool.config.PicoConfig;
+import dev.picotool.board.Pin;
+import dev.picotool.config.SensorSettings;
+import dev.picotool.config.SensorType;
 import dev.picotool.device.BackupStore;
 import dev.picotool.device.BootReport;
 import dev.picotool.device.FlashResult;
@@ -44,6 +50,10 @@ public final class FlashCommand implements Callable<Integer> {
             description = "Watch the board's output after the restart for up to SECONDS (0 = don't; default 8).")
     int monitorSeconds;
 
+    @Option(names = "--board", paramLabel = "BOARD", description = "Use this board's data (pico_w, pico2_w) instead "
+            + "of the board the REPL reports.")
+    String board;
+
     @Option(names = "--backup-dir", paramLabel = "DIR", description = "Where replaced files are kept "
             + "(default ~/.picotool/backups).")
     Path backupDir;
@@ -54,13 +64,19 @@ public final class FlashCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Services s = root.services();
-        FirmwareBundle bundle = s.renderer().render(settings.load(s.validator(), s.configFiles()));
+        Optional<BoardId> override = Optional.ofNullable(board).map(BoardId::parse);
+        PicoConfig config = settings.load(s.validator(), s.configFiles());
+        FirmwareBundle bundle = s.renderer().render(config);
         PrintWriter out = spec.commandLine().getOut();
+        config.warnings().forEach(w -> out.println("warning: " + Terminal.escape(w)));
         String path = port.resolve(s.devices());
         out.println("flashing " + bundle.files().size() + " files to the board on " + path);
         Flasher.Options options = Flasher.Options.standard().withForce(force).withDryRun(dryRun)
                 .withMonitor(Duration.ofSeconds(Math.max(0, monitorSeconds)))
-                .withBackups(Optional.of(new BackupStore(backupDir != null ? backupDir : BackupStore.defaultBase())));
+                .withBackups(Optional.of(new BackupStore(backupDir != null ? backupDir : BackupStore.defaultBase())))
+                .withBoardCheck(BoardCheck.detect().withBoard(override).withSensorPin(
+                        config.get(SensorSettings.TYPE) == SensorType.NONE ? Optional.empty()
+                                : config.find(SensorSettings.PIN).map(Pin::name)));
         long start = System.nanoTime();
         FlashResult result;
         try (RawRepl repl = s.devices().connect(path, s.timings())) {

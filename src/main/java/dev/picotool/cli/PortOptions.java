@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 public class PortOptions {
     @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = PortFinder.AUTO,
             description = "Serial port of the board (/dev/ttyACM0, COM5, socket://HOST:PORT), or auto (default): "
-                    + "the one Pico running MicroPython (USB 2E8A:0005).")
+                    + "the one Pico running MicroPython (found by its USB id).")
     String port;
 
     /** The port to open, after auto-detection. */

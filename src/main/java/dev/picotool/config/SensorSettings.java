@@ -37,7 +37,8 @@ public final class SensorSettings {
                 if (v.compareTo(min) < 0) {
                     throw new Invalid(v.toPlainString() + " is too short", sensor == SensorType.NONE
                             ? "use at least " + min.stripTrailingZeros().toPlainString() + " second"
-                            : "use at least " + min.stripTrailingZeros().toPlainString() + " seconds: a "
+                            : "use at least " + min.stripTrailingZeros().toPlainString() + " second"
+                                    + (min.compareTo(BigDecimal.ONE) == 0 ? "" : "s") + ": a "
                                     + sensor.id().toUpperCase(Locale.ROOT)
                                     + " gives wrong or stale readings when read faster");
                 }

@@ -1,6 +1,6 @@
 package dev.picotool.config;
 
-import dev.picotool.board.SensorData;
+import dev.picotool.board.SensorSpec;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,11 +19,11 @@ public enum SensorType {
     }
 
     /** The datasheet facts; empty for {@link #NONE}. */
-    public Optional<SensorData> data() {
-        return this == NONE ? Optional.empty() : Optional.of(SensorData.of(id()));
+    public Optional<SensorSpec> data() {
+        return this == NONE ? Optional.empty() : Optional.of(SensorSpec.get(id()));
     }
 
     public int minIntervalMillis() {
-        return data().map(SensorData::minIntervalMs).orElse(NO_SENSOR_MIN_INTERVAL_MS);
+        return data().map(SensorSpec::minReadIntervalMs).orElse(NO_SENSOR_MIN_INTERVAL_MS);
     }
 }

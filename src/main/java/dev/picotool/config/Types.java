@@ -134,13 +134,10 @@ final class Types {
             throw new Invalid("'" + name + "' has a leading zero, which YAML 1.1 tools read as an octal number",
                     "write the GPIO name, e.g. GP" + Integer.parseInt(name));
         }
-        Optional<String> reserved = c.pinout().reservedReason(name);
-        if (reserved.isPresent()) {
-            throw new Invalid(name + " cannot be used: " + reserved.get(), "wire the sensor to another GPIO, e.g. "
-                    + "--pin " + c.pinout().defaultSensorPin() + " (valid: " + c.pinout().validNames() + ")");
+        Optional<dev.picotool.board.Pinout.PinRejection> refused = c.pinout().rejection(name);
+        if (refused.isPresent()) {
+            throw new Invalid(refused.get().problem(), refused.get().fix());
         }
-        return c.pinout().find(name).orElseThrow(() -> new Invalid("'" + name + "' is not a GPIO on the "
-                + c.pinout().board(), "use one of " + c.pinout().validNames() + " (the GP number printed next to "
-                + "the pin, not the physical pin number)"));
+        return c.pinout().find(name).orElseThrow();
     };
 }

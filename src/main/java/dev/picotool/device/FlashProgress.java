@@ -1,5 +1,7 @@
 package dev.picotool.device;
 
+import dev.picotool.board.BoardCheck;
+import dev.picotool.board.DetectedBoard;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -7,6 +9,10 @@ import java.util.List;
 public interface FlashProgress {
     FlashProgress NONE = new FlashProgress() {
     };
+
+    /** The board answered what it is and passed the check (with warnings, perhaps); nothing is written yet. */
+    default void boardFound(DetectedBoard found, BoardCheck.Verdict verdict) {
+    }
 
     /** A phase starts ("stopping the running program", "restarting the board"...). */
     default void step(String what) {

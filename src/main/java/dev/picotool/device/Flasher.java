@@ -1,5 +1,8 @@
 package dev.picotool.device;
 
+import dev.picotool.PicoToolException;
+import dev.picotool.board.BoardCheck;
+import dev.picotool.board.DetectedBoard;
 import dev.picotool.render.DeviceFile;
 import dev.picotool.render.FirmwareBundle;
 import java.nio.file.Path;
@@ -11,36 +14,41 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Puts a firmware bundle on a board: stop what runs, compare sha256 on the board, back up what will be replaced,
+ * Puts a firmware bundle on a board: stop what runs, check what board it is (refused before anything is written
+ * when the firmware cannot run there), compare sha256 on the board, back up what will be replaced,
  * write the changed files atomically (main.py last), verify, restart so main.py runs, and watch it boot.
  * Interrupted at any point, the board keeps complete old files (see {@link DeviceFileSystem#write}).
  */
 public final class Flasher {
-    /** The board's unique flash id, the name of its backup directory. */
-    static final String BOARD_ID_CODE = "import machine,binascii\nprint(binascii.hexlify(machine.unique_id())"
-            + ".decode())\n";
-
-    /** @param backups where replaced files go; empty = no backups (tests of other behaviour) */
-    public record Options(boolean force, boolean dryRun, Duration monitor, Optional<BackupStore> backups) {
+    /**
+     * @param backups    where replaced files go; empty = no backups (tests of other behaviour)
+     * @param boardCheck what the board found must be before anything is written
+     */
+    public record Options(boolean force, boolean dryRun, Duration monitor, Optional<BackupStore> backups,
+                          BoardCheck boardCheck) {
         public static Options standard() {
             return new Options(false, false, Duration.ofSeconds(8),
-                    Optional.of(new BackupStore(BackupStore.defaultBase())));
+                    Optional.of(new BackupStore(BackupStore.defaultBase())), BoardCheck.detect());
         }
 
         public Options withForce(boolean f) {
-            return new Options(f, dryRun, monitor, backups);
+            return new Options(f, dryRun, monitor, backups, boardCheck);
         }
 
         public Options withDryRun(boolean d) {
-            return new Options(force, d, monitor, backups);
+            return new Options(force, d, monitor, backups, boardCheck);
         }
 
         public Options withMonitor(Duration m) {
-            return new Options(force, dryRun, m, backups);
+            return new Options(force, dryRun, m, backups, boardCheck);
         }
 
         public Options withBackups(Optional<BackupStore> b) {
-            return new Options(force, dryRun, monitor, b);
+            return new Options(force, dryRun, monitor, b, boardCheck);
+        }
+
+        public Options withBoardCheck(BoardCheck c) {
+            return new Options(force, dryRun, monitor, backups, c);
         }
     }
 
@@ -60,13 +68,22 @@ public final class Flasher {
         // A raw-mode soft reset frees the heap and stops timers and IRQ handlers that main.py left running
         // (their output would interleave with our protocol); it does not run main.py.
         repl.softResetRaw();
-        String boardId = repl.exec(BOARD_ID_CODE, "reading the board id").trim();
+        DetectedBoard found = BoardQuery.read(repl);
+        BoardCheck.Verdict verdict;
+        try {
+            verdict = options.boardCheck().check(found);
+        } catch (PicoToolException refused) {
+            restart(); // nothing was written: leave the board running what it ran
+            throw refused;
+        }
+        progress.boardFound(found, verdict);
+        String boardId = found.boardId();
         List<String> names = bundle.files().stream().map(DeviceFile::name).toList();
         FlashPlan plan = FlashPlan.of(bundle, fs.sha256(names), options.force());
         progress.planned(plan);
         if (options.dryRun()) {
             restart();
-            return new FlashResult(boardId, plan, true, Optional.empty(), Optional.empty());
+            return new FlashResult(found, verdict, plan, true, Optional.empty(), Optional.empty());
         }
         Optional<Path> backup = Optional.empty();
         if (!plan.nothingToWrite()) {
@@ -89,7 +106,7 @@ public final class Flasher {
             progress.step("watching the board start (up to " + options.monitor().toSeconds() + " s)");
             boot = Optional.of(BootMonitor.watch(repl, options.monitor(), progress::bootLine));
         }
-        return new FlashResult(boardId, plan, false, backup, boot);
+        return new FlashResult(found, verdict, plan, false, backup, boot);
     }
 
     private Optional<Path> backUp(FlashPlan plan, String boardId, Optional<BackupStore> store) {

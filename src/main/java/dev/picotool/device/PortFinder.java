@@ -1,5 +1,6 @@
 package dev.picotool.device;
 
+import dev.picotool.board.Boards;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -32,14 +33,15 @@ public final class PortFinder {
         String seen = all.isEmpty() ? "no serial ports at all"
                 : "only " + all.stream().map(PortInfo::summary).collect(Collectors.joining(", "));
         String hint = "is it plugged in with a data cable (some USB cables carry only power)? In BOOTSEL mode it "
-                + "shows up as a USB drive named RPI-RP2: install MicroPython first (copy the Pico W .uf2 onto it). "
+                + "shows up as a USB drive named " + Boards.bootselDrives() + ": install MicroPython first (copy "
+                + "the board's MicroPython .uf2 onto it). "
                 + "On Linux, `ls /dev/ttyACM*` shows the port; pass it with --port";
         if (!otherPi.isEmpty()) {
             hint = otherPi.get(0).path() + " is a Raspberry Pi device (USB " + otherPi.get(0).usbId() + ") but not "
                     + "MicroPython's: if it runs MicroPython under another USB id, pass --port "
                     + otherPi.get(0).path() + "; otherwise install MicroPython on it";
         }
-        throw new DeviceException("no Pico running MicroPython found (USB 2E8A:0005); saw " + seen, hint);
+        throw new DeviceException("no Pico running MicroPython found (USB " + Boards.usbIds() + "); saw " + seen, hint);
     }
 
     private static String serial(PortInfo p) {

@@ -1,17 +1,17 @@
 package dev.picotool.device;
 
+import dev.picotool.board.Boards;
+
 /** One serial port the OS lists. USB ids are -1 when unknown (ptys, built-in UARTs). */
 public record PortInfo(String path, String description, int vendorId, int productId, String serialNumber) {
-    /** Raspberry Pi's USB vendor id, and the product id MicroPython's rp2 port uses for a Pico / Pico W. */
-    public static final int RASPBERRY_PI_VID = 0x2E8A;
-    public static final int MICROPYTHON_RP2_PID = 0x0005;
-
+    /** A board running MicroPython, by the USB ids in the board data (pinouts/*.json "usb"). */
     public boolean isMicroPythonPico() {
-        return vendorId == RASPBERRY_PI_VID && productId == MICROPYTHON_RP2_PID;
+        return Boards.isMicroPythonUsb(vendorId, productId);
     }
 
+    /** A device of the boards' maker (another firmware, or BOOTSEL mode). */
     public boolean isRaspberryPi() {
-        return vendorId == RASPBERRY_PI_VID;
+        return Boards.isBoardVendor(vendorId);
     }
 
     /** "2E8A:0005", or "-" without USB ids. */

@@ -22,6 +22,29 @@ public final class OutputDirectory {
     private OutputDirectory() {
     }
 
+    /**
+     * Writes {@code target} under a temporary name beside it, created with {@code permissions} from the first byte,
+     * then renames it into place: a reader sees the old file or the new one, never half of it.
+     */
+    public static void writeAtomically(Path target, byte[] content, Set<PosixFilePermission> permissions)
+            throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        try {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(permissions));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(tmp);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("could not create " + tmp, e);
+        }
+        try {
+            Files.write(tmp, content);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     public static Path write(Path dir, DeviceFile file) {
         try {
             if (!Files.isDirectory(dir)) {
@@ -32,17 +55,7 @@ public final class OutputDirectory {
                 }
             }
             Path target = dir.resolve(file.name());
-            Path tmp = dir.resolve("." + file.name() + ".tmp");
-            Files.deleteIfExists(tmp);
-            try {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_FILE));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(tmp);
-            } catch (FileAlreadyExistsException e) {
-                throw new IOException("could not create " + tmp, e);
-            }
-            Files.write(tmp, file.content());
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeAtomically(target, file.content(), OWNER_FILE);
             return target;
         } catch (IOException e) {
             throw new PicoToolException(ExitCode.INVALID_CONFIG, "cannot write " + dir.resolve(file.name()) + ": "

@@ -1,6 +1,6 @@
 package dev.picotool.verify;
 
-import dev.picotool.board.SensorData;
+import dev.picotool.board.SensorSpec;
 import dev.picotool.config.SensorType;
 import java.util.Optional;
 
@@ -20,8 +20,8 @@ public record TopicExpectation(String topic, String label, String unit, Optional
     }
 
     /** The sensor's temperature, plausible within its datasheet range. */
-    public static TopicExpectation temperature(String topic, SensorData sensor) {
-        return new TopicExpectation(topic, sensor.label() + " temperature", "°C",
+    public static TopicExpectation temperature(String topic, SensorSpec sensor) {
+        return new TopicExpectation(topic, sensor.name() + " temperature", "°C",
                 Optional.of(new Range(sensor.minTemperature(), sensor.maxTemperature())));
     }
 
@@ -33,8 +33,8 @@ public record TopicExpectation(String topic, String label, String unit, Optional
         return humidity(topic, sensor.data().orElseThrow());
     }
 
-    public static TopicExpectation humidity(String topic, SensorData sensor) {
-        return new TopicExpectation(topic, sensor.label() + " humidity", "%",
+    public static TopicExpectation humidity(String topic, SensorSpec sensor) {
+        return new TopicExpectation(topic, sensor.name() + " humidity", "%",
                 Optional.of(new Range(sensor.minHumidity(), sensor.maxHumidity())));
     }
 

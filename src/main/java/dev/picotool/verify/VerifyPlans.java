@@ -1,6 +1,6 @@
 package dev.picotool.verify;
 
-import dev.picotool.board.SensorData;
+import dev.picotool.board.SensorSpec;
 import dev.picotool.config.MqttSettings;
 import dev.picotool.config.PicoConfig;
 import dev.picotool.config.SensorSettings;
@@ -43,7 +43,7 @@ public final class VerifyPlans {
             r.topics().forEach(t -> expect.add(TopicExpectation.explicit(t, r.range())));
         } else {
             expect.add(ranged(TopicExpectation.internal(c.get(TopicSettings.INTERNAL)), r.ranges().internal()));
-            Optional<SensorData> sensor = c.get(SensorSettings.TYPE).data();
+            Optional<SensorSpec> sensor = c.get(SensorSettings.TYPE).data();
             sensor.ifPresent(s -> {
                 expect.add(ranged(TopicExpectation.temperature(c.get(TopicSettings.TEMPERATURE), s),
                         r.ranges().temperature()));

@@ -26,6 +26,22 @@ class PinoutTest {
     }
 
     @Test
+    void rejectionsAreWordedLikeTheValidatorsFromTheSameData() {
+        assertThat(PICO_W.rejection("GP15")).isEmpty();
+        assertThat(PICO_W.rejection("gp25")).hasValueSatisfying(r -> {
+            assertThat(r.problem()).isEqualTo("gp25 cannot be used: it is the wireless chip's SPI chip select (on a "
+                    + "plain Pico it was the LED; on a Pico W the LED is Pin(\"LED\"))");
+            assertThat(r.fix()).isEqualTo("wire the sensor to another GPIO, e.g. --pin GP15 (valid: GP0-GP22, "
+                    + "GP26-GP28)");
+        });
+        assertThat(PICO_W.rejection("pin 20")).hasValueSatisfying(r -> assertThat(r.problem())
+                .isEqualTo("'pin 20' is not a GPIO on the Raspberry Pi Pico W"));
+        assertThat(PICO_W.rejection("GP30")).isPresent();
+        assertThat(PICO_W.rejection("\u001b[2J")).hasValueSatisfying(r -> assertThat(r.problem())
+                .isEqualTo("'?[2J' is not a GPIO on the Raspberry Pi Pico W"));
+    }
+
+    @Test
     void validNamesAreRanges() {
         assertThat(PICO_W.validNames()).isEqualTo("GP0-GP22, GP26-GP28");
         assertThat(PICO_W.defaultSensorPin()).isEqualTo("GP15");

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picotool.device.DeviceAccess;
 import dev.picotool.device.PortInfo;
-import dev.picotool.device.SerialLink;
-import dev.picotool.device.SerialLinks;
+import dev.picotool.testing.FakeDevices;
 import dev.picotool.testing.VirtualPico;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,19 +37,8 @@ class DeviceCommandTest {
     }
 
     int run(String... args) {
-        String port = pico.port();
-        DeviceAccess access = new DeviceAccess() {
-            @Override
-            public List<PortInfo> ports() {
-                return List.of(new PortInfo(port, "Board CDC", 0x2E8A, 0x0005, "E661"),
-                        new PortInfo("/dev/ttyS0", "Physical Port S0", -1, -1, "Unknown"));
-            }
-
-            @Override
-            public SerialLink open(String p) {
-                return SerialLinks.open(p);
-            }
-        };
+        DeviceAccess access = FakeDevices.listing(new PortInfo(pico.port(), "Board CDC", 0x2E8A, 0x0005, "E661"),
+                new PortInfo("/dev/ttyS0", "Physical Port S0", -1, -1, "Unknown"));
         return PicoTool.execute(new PicoTool(Services.standard().withDevices(access)), new PrintWriter(out),
                 new PrintWriter(err), args);
     }

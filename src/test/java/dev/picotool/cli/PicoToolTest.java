@@ -125,7 +125,7 @@ class PicoToolTest {
     void wiringShowsThePhysicalPins() {
         Cli.Result r = Cli.run(SECRETS, "wiring", "--pin", "GP16");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("data on GP16 (physical pin 21)", "physical pin 36 (3V3 OUT)",
+        assertThat(r.out()).contains("data on GP16 (physical pin 21)", "physical pin 36 (3V3(OUT))",
                 "Note: GP16 is SPI0 RX by default");
         assertThat(Cli.run(SECRETS, "wiring", "--pin", "GP25").exitCode()).isEqualTo(3);
     }

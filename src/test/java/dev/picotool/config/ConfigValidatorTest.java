@@ -288,8 +288,10 @@ class ConfigValidatorTest {
 
     @Test
     void dht11AndNoSensorIntervals() {
-        assertThat(invalid(base().put("sensor.type", "dht11").put("interval", "1")).getMessage())
-                .contains("a DHT11 gives wrong or stale readings");
+        assertThat(invalid(base().put("sensor.type", "dht11").put("interval", "0.5")).getMessage())
+                .contains("interval: 0.5 is too short. Fix: use at least 1 second: a DHT11 gives wrong or stale");
+        assertThat(validate(base().put("sensor.type", "dht11").put("interval", "1")).get(SensorSettings.INTERVAL))
+                .isEqualByComparingTo("1");
         assertThat(validate(base().put("sensor.type", "none").put("interval", "1")).get(SensorSettings.INTERVAL))
                 .isEqualByComparingTo("1");
         assertThat(validate(base().put("interval", "2.5")).get(SensorSettings.INTERVAL)).isEqualByComparingTo("2.5");
