@@ -56,7 +56,12 @@ public final class ToolProcess implements AutoCloseable {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new PicoToolException(ExitCode.INTERNAL, "interrupted while starting " + command.get(1), "");
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (java.util.concurrent.ExecutionException e) {
+            p.destroyForcibly();
+            waitFor(p);
+            throw new PicoToolException(ExitCode.INTERNAL, command.get(1) + " exited (code " + p.exitValue()
+                    + ") before it was ready", "run it by hand with --verbose to see why");
+        } catch (java.util.concurrent.TimeoutException e) {
             p.destroyForcibly();
             throw new PicoToolException(ExitCode.INTERNAL, command.get(1) + " did not become ready within "
                     + readyWithin.toSeconds() + " s", "run it by hand with --verbose to see why");
@@ -108,6 +113,14 @@ public final class ToolProcess implements AutoCloseable {
         if (process.isAlive()) {
             process.destroyForcibly();
             waitQuietly();
+        }
+    }
+
+    private static void waitFor(Process p) {
+        try {
+            p.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

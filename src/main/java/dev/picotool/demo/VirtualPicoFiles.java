@@ -18,18 +18,27 @@ import java.util.stream.Stream;
 
 /**
  * The virtual Pico ({@code tool/virtual-pico} and {@code tool/vpico/}) as packaged in picotool's jar, copied out to a
- * directory so python3 can run it: picotool test and demo need nothing but the jar and python3.
+ * directory so python3 can run it: picotool test and demo need nothing but the jar and python3. The board data it
+ * reads ({@code pinouts/}) is copied beside it, in the same layout as the repository.
  */
 public final class VirtualPicoFiles {
     static final String ROOT = "virtual-pico/";
     static final String LAUNCHER = "virtual-pico";
+    static final String BOARD_DATA = "pinouts/";
 
     private VirtualPicoFiles() {
     }
 
     /** Copies the virtual Pico into {@code dir} and returns the directory to run {@code virtual-pico} from. */
     public static Path extract(Path dir) {
-        URL launcher = VirtualPicoFiles.class.getResource("/" + ROOT + LAUNCHER);
+        copy(ROOT, LAUNCHER, dir.resolve("tool"));
+        copy(BOARD_DATA, "pico_w.json", dir.resolve("pinouts"));
+        return dir.resolve("tool");
+    }
+
+    /** Copies the classpath folder {@code root} (found through one file in it) to {@code dir}. */
+    private static void copy(String root, String knownFile, Path dir) {
+        URL launcher = VirtualPicoFiles.class.getResource("/" + root + knownFile);
         if (launcher == null) {
             throw new PicoToolException(ExitCode.INTERNAL, "the virtual Pico is missing from picotool's jar",
                     "rebuild picotool (tool/picotool rebuilds it)");
@@ -39,12 +48,11 @@ public final class VirtualPicoFiles {
                 JarURLConnection c = (JarURLConnection) launcher.openConnection();
                 c.setUseCaches(false);
                 try (JarFile jar = c.getJarFile()) {
-                    copyEntries(jar, dir);
+                    copyEntries(jar, root, dir);
                 }
             } else {
                 copyTree(Path.of(launcher.toURI()).getParent(), dir);
             }
-            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
@@ -52,13 +60,13 @@ public final class VirtualPicoFiles {
         }
     }
 
-    private static void copyEntries(JarFile jar, Path to) throws IOException {
+    private static void copyEntries(JarFile jar, String root, Path to) throws IOException {
         for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
             JarEntry entry = e.nextElement();
-            if (entry.isDirectory() || !entry.getName().startsWith(ROOT)) {
+            if (entry.isDirectory() || !entry.getName().startsWith(root)) {
                 continue;
             }
-            Path target = to.resolve(entry.getName().substring(ROOT.length())).normalize();
+            Path target = to.resolve(entry.getName().substring(root.length())).normalize();
             if (!target.startsWith(to)) {
                 continue; // never write outside the directory, whatever the jar says
             }

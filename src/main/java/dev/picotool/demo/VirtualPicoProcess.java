@@ -1,5 +1,8 @@
 package dev.picotool.demo;
 
+import dev.picotool.PicoToolException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +29,24 @@ public final class VirtualPicoProcess implements AutoCloseable {
                 "--link", link.toString(), "--fs", fs.toString(), "--wifi-ssid", ssid,
                 "--wifi-password-env", PASSWORD_VARIABLE));
         cmd.addAll(extraArgs);
-        return new VirtualPicoProcess(ToolProcess.start(cmd, Map.of(PASSWORD_VARIABLE, password),
-                ProcessBuilder.Redirect.DISCARD, readyWithin));
+        // Its diagnostics go to a log beside its flash; when it cannot start, the last lines say why.
+        Path log = fs.resolveSibling("virtual-pico.log");
+        try {
+            return new VirtualPicoProcess(ToolProcess.start(cmd, Map.of(PASSWORD_VARIABLE, password),
+                    ProcessBuilder.Redirect.to(log.toFile()), readyWithin));
+        } catch (PicoToolException e) {
+            throw new PicoToolException(e.exitCode(), e.getMessage() + tail(log), e.hint(), e);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return lines.isEmpty() ? "" : ": " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3),
+                    lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** The serial port path to open, as printed by the virtual Pico. */

@@ -72,7 +72,7 @@ public final class VirtualRun {
                       VerifyListener readings) {
         PythonRuntime.require();
         try (WorkDirectory work = WorkDirectory.create()) {
-            Path tool = VirtualPicoFiles.extract(work.path().resolve("tool"));
+            Path tool = VirtualPicoFiles.extract(work.path().resolve("virtual-pico"));
             listener.step("starting the embedded MQTT broker on 127.0.0.1");
             try (EmbeddedBroker broker = EmbeddedBroker.start(new EmbeddedBroker.Options("127.0.0.1", 0,
                     config.find(MqttSettings.USERNAME), config.find(MqttSettings.PASSWORD)))) {
