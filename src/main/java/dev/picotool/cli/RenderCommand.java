@@ -5,6 +5,7 @@ import dev.picotool.render.FirmwareBundle;
 import dev.picotool.render.OutputDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,9 +34,11 @@ public final class RenderCommand implements Callable<Integer> {
         Services s = root.services();
         FirmwareBundle bundle = s.renderer().render(settings.load(s.validator(), s.configFiles()));
         PrintWriter w = spec.commandLine().getOut();
-        for (DeviceFile f : bundle.files()) {
-            Path written = OutputDirectory.write(out, f);
-            w.printf("%-32s %7d bytes  sha256 %s%n", written, f.size(), f.sha256());
+        List<Path> written = OutputDirectory.write(out, bundle);
+        for (int i = 0; i < written.size(); i++) {
+            DeviceFile f = bundle.files().get(i);
+            w.printf("%-32s %7d bytes  sha256 %s%n", Terminal.escape(written.get(i).toString()), f.size(),
+                    f.sha256());
         }
         w.printf("%d files, %d bytes. Put them on the board with `picotool flash` (same settings).%n",
                 bundle.files().size(), bundle.totalBytes());

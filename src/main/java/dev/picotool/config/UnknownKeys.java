@@ -5,10 +5,11 @@ import java.util.regex.Pattern;
 
 /**
  * Unknown keys in a config file: "did you mean interval?" from the nearest known key. A key that does not look like
- * a setting name (a password pasted in the wrong place, say) is not repeated back.
+ * a setting name (digits, capitals, symbols: a password pasted in the wrong place, say) is not repeated back.
  */
 final class UnknownKeys {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,40}");
+    /** Settings are lower-case words joined by _ and .; anything else is not shown back. */
+    private static final Pattern NAME = Pattern.compile("[a-z_][a-z_.]{0,39}");
 
     private UnknownKeys() {
     }

@@ -55,10 +55,10 @@ public final class YamlConfigLoader {
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String where = m == null ? file.toString() : file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
-            throw new ConfigException(List.of(new ConfigError("--config", "not valid YAML (" + e.getProblem() + ")",
+            throw new ConfigException(List.of(new ConfigError("--config", "not valid YAML (" + problem(e.getProblem()) + ")",
                     "correct the YAML syntax (indent with spaces, 'key: value')", where)));
         } catch (YAMLException e) {
-            throw ConfigException.of("--config", file + " is not valid YAML (" + e.getMessage() + ")",
+            throw ConfigException.of("--config", file + " is not valid YAML (" + problem(e.getMessage()) + ")",
                     "correct the YAML syntax");
         }
         RawSettings raw = new RawSettings();
@@ -74,6 +74,18 @@ public final class YamlConfigLoader {
         }
         errors.forEach(raw::addError);
         return raw;
+    }
+
+    /**
+     * SnakeYAML's description of a syntax error without the file's own text (an alias name, a quoted token): the file
+     * may hold a password in the wrong place, and an error message must not repeat it.
+     */
+    static String problem(String snakeYaml) {
+        if (snakeYaml == null) {
+            return "syntax error";
+        }
+        return snakeYaml.replaceAll("'[^']*'|\"[^\"]*\"", "'…'").replaceAll("(alias|anchor|tag|handle) \\S+", "$1")
+                .lines().findFirst().orElse("syntax error");
     }
 
     private static LoaderOptions options() {
@@ -109,7 +121,7 @@ public final class YamlConfigLoader {
                 String key = prefix + k.getValue();
                 Node earlier = seen.putIfAbsent(key, k);
                 if (earlier != null) {
-                    errors.add(new ConfigError(key, "is set twice, at line " + (earlier.getStartMark().getLine() + 1)
+                    errors.add(new ConfigError(UnknownKeys.shown(key), "is set twice, at line " + (earlier.getStartMark().getLine() + 1)
                             + " and line " + (k.getStartMark().getLine() + 1), "keep one of them",
                             where(file, k)));
                     continue;
