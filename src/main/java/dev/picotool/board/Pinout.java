@@ -30,15 +30,17 @@ public final class Pinout {
     private final int groundPin;
     private final Map<Integer, Pin> pins;
     private final Map<Integer, String> reserved;
+    private final Optional<Watchdog> watchdog;
 
     private Pinout(String board, String defaultSensorPin, int powerPin, int groundPin, Map<Integer, Pin> pins,
-                   Map<Integer, String> reserved) {
+                   Map<Integer, String> reserved, Optional<Watchdog> watchdog) {
         this.board = board;
         this.defaultSensorPin = defaultSensorPin;
         this.powerPin = powerPin;
         this.groundPin = groundPin;
         this.pins = pins;
         this.reserved = reserved;
+        this.watchdog = watchdog;
     }
 
     /** The Pico W pinout shipped in the jar. */
@@ -64,8 +66,12 @@ public final class Pinout {
             for (Map<String, Object> r : (List<Map<String, Object>>) doc.get("reserved")) {
                 reserved.put((Integer) r.get("gpio"), (String) r.get("reason"));
             }
+            Optional<Watchdog> watchdog = Optional.ofNullable((Map<String, Object>) doc.get("watchdog"))
+                    .map(w -> new Watchdog((String) doc.get("mcu"), Long.decode((String) w.get("ctrl")),
+                            (Integer) w.get("enableBit"), (Integer) w.get("maxTimeoutMs")));
             return new Pinout((String) doc.get("board"), (String) doc.get("defaultSensorPin"),
-                    (Integer) doc.get("sensorPowerPin"), (Integer) doc.get("sensorGroundPin"), pins, reserved);
+                    (Integer) doc.get("sensorPowerPin"), (Integer) doc.get("sensorGroundPin"), pins, reserved,
+                    watchdog);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,6 +91,11 @@ public final class Pinout {
 
     public int sensorGroundPin() {
         return groundPin;
+    }
+
+    /** The chip's watchdog (how picotool stops one the firmware started), when the board data describes it. */
+    public Optional<Watchdog> watchdog() {
+        return watchdog;
     }
 
     public List<Pin> pins() {

@@ -76,7 +76,8 @@ class DeviceCommandTest {
     @Test
     void aFailingCommandExitsWithFourAndTheDevicesLastLine() {
         assertThat(run("device", "exec", "open('nope.py')")).isEqualTo(4);
-        assertThat(err.toString()).contains("error: your code failed on the board: OSError: [Errno 2] ENOENT");
+        assertThat(err.toString()).contains("error: your code failed on the board: no such file or directory "
+                + "(OSError: [Errno 2] ENOENT)").contains("hint: check the name with `picotool device ls`");
         assertThat(run("device", "--port", "/dev/ttyACM9", "ls")).isEqualTo(2); // --port belongs to the subcommand
         assertThat(run("device", "ls", "--port", dir.resolve("missing").toString())).isEqualTo(4);
         assertThat(err.toString()).contains("no serial port").contains("hint: ports that exist");
