@@ -65,7 +65,8 @@ final class BoardTakeover {
     }
 
     static String disarmCode(List<Watchdog> watchdogs) {
-        StringBuilder code = new StringBuilder("import os,machine,binascii\nm=os.uname()[4]\nw=None\n");
+        StringBuilder code = new StringBuilder("import os,machine,binascii\nm=os.uname()[4] if hasattr(os,'uname') "
+                + "else ''\nw=None\n");
         String keyword = "if";
         for (Watchdog w : watchdogs) {
             code.append(keyword).append(" m.endswith(' ").append(w.mcu()).append("'):\n a=")

@@ -9,10 +9,10 @@ import java.util.List;
  * non-ASCII) arrives exactly. Strict: anything else (another escape, a raw line break inside a string, trailing
  * text) is an error, never a guess.
  *
- * <p>Both peers are covered: MicroPython escapes {@code \\ \' \n \r \t} and other bytes below 0x20 and 0x7f as
- * {@code \xNN} and prints the rest as UTF-8 (py/objstr.c, mp_str_print_quoted); CPython also writes
- * {@code \xNN}, {@code \\uNNNN} and {@code \UNNNNNNNN} for characters it deems unprintable. Values: String, Long,
- * Boolean, null, and List for tuples and lists.
+ * <p>Both peers are covered: MicroPython writes {@code \\ \' \n \r \t}, and every other character outside
+ * printable ASCII as {@code \xNN}, {@code \\uNNNN} or {@code \UNNNNNNNN} (py/objstrunicode.c, uni_print_quoted),
+ * so its lines are pure ASCII; CPython (the virtual Pico) escapes only what it deems unprintable and prints the
+ * rest as UTF-8. Values: String, Long, Boolean, null, and List for tuples and lists.
  */
 final class PyLiteralReader {
     /** Not a literal this reader accepts; the message says where and why. */
