@@ -147,7 +147,8 @@ public final class Flasher {
         }
         long removed = BoardAnswer.integer(rows.get(0), 1, purpose);
         if (removed > 0) {
-            progress.step("removed " + removed + " unfinished files left by an interrupted flash");
+            progress.step("removed " + removed + (removed == 1 ? " unfinished file" : " unfinished files")
+                    + " left by an interrupted flash");
         }
         return BoardAnswer.integer(rows.get(0), 0, purpose);
     }
@@ -242,6 +243,10 @@ public final class Flasher {
     private String state() {
         if (committed || phase.compareTo(FlashPhase.SWITCHING) > 0) {
             return NEW_INSTALLED;
+        }
+        if (phase == FlashPhase.SWITCHING && !repl.lastCodeDelivered()) {
+            return "it keeps its old firmware (the switch never reached it; the next flash removes the unfinished "
+                    + "new files)";
         }
         if (phase == FlashPhase.SWITCHING) {
             return "it was cut while switching to the new firmware: it holds the old or the new set, never a mix "

@@ -31,6 +31,8 @@ public final class RawRepl implements AutoCloseable {
     private Mode mode = Mode.UNKNOWN;
     /** null until the first exec asks; false once the board refused (remembered for the connection). */
     private Boolean rawPaste;
+    /** Whether the last code sent reached the board whole (its end-of-input byte went out). */
+    private boolean delivered;
 
     public RawRepl(SerialLink link, ReplTimings timings) {
         this(link, timings, null);
@@ -204,13 +206,26 @@ public final class RawRepl implements AutoCloseable {
         return run(code, timeout).orThrow(purpose);
     }
 
+    /**
+     * Whether the code of the last exec reached the board whole. When not, the board never ran it (it waits for the
+     * rest, or a later Ctrl-C discards it); when it did, the board runs it even if the link went right after.
+     */
+    boolean lastCodeDelivered() {
+        return delivered;
+    }
+
     private void send(byte[] code, Deadline deadline) {
+        delivered = false;
         if (rawPaste == null || rawPaste) {
             link.write(ReplBytes.RAW_PASTE_REQUEST);
             byte[] reply = reader.readExactly(2, deadline.atMost(timings.answer()), "asking for raw-paste mode");
             if (reply[0] == ReplBytes.RAW_PASTE_ANSWER && reply[1] == ReplBytes.RAW_PASTE_YES) {
                 rawPaste = true;
-                RawPaste.send(reader, code, deadline);
+                boolean endedEarly = RawPaste.send(reader, code, deadline);
+                delivered = !endedEarly;
+                if (!endedEarly) {
+                    RawPaste.awaitAck(reader, deadline);
+                }
                 return;
             }
             rawPaste = false;
@@ -235,6 +250,7 @@ public final class RawRepl implements AutoCloseable {
             }
         }
         link.write(ReplBytes.END_OF_INPUT);
+        delivered = true;
         byte[] ok = reader.readExactly(2, deadline, "waiting for the board to accept the code");
         if (!Arrays.equals(ok, ReplBytes.OK)) {
             mode = Mode.UNKNOWN;
