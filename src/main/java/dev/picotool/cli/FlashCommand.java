@@ -68,17 +68,18 @@ public final class FlashCommand implements Callable<Integer> {
         FirmwareBundle bundle = s.renderer().render(config.load(s.validator()));
         PrintWriter out = spec.commandLine().getOut();
         String path = port.resolve(s.devices());
-        out.println("flashing " + bundle.files().size() + " files to the board on " + path);
         Flasher.Options options = Flasher.Options.standard().withForce(force).withDryRun(dryRun)
                 .withMonitor(Duration.ofSeconds(monitorSeconds)).withBackups(Optional.of(backups));
         long start = System.nanoTime();
         FlashResult result;
         Cancellation cancellation = new Cancellation();
-        try (Interrupts.Guard guard = root.interrupts().guard(cancellation, spec.commandLine().getErr());
-             RawRepl repl = s.devices().connect(path, s.timings())) {
-            repl.watch(cancellation);
-            result = new Flasher(repl, TransferTuning.standard(), new ConsoleProgress(out, System.console() != null))
-                    .flash(bundle, options);
+        try (Interrupts.Guard guard = root.interrupts().guard(cancellation, spec.commandLine().getErr())) {
+            out.println("flashing " + bundle.files().size() + " files to the board on " + path);
+            try (RawRepl repl = s.devices().connect(path, s.timings())) {
+                repl.watch(cancellation);
+                result = new Flasher(repl, TransferTuning.standard(), new ConsoleProgress(out,
+                        System.console() != null)).flash(bundle, options);
+            }
         }
         double secs = (System.nanoTime() - start) / 1e9;
         if (result.dryRun()) {

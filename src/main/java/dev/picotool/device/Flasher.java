@@ -218,6 +218,10 @@ public final class Flasher {
         if (e instanceof BoardDisconnectedException) {
             return new BoardDisconnectedException(repl.link().description(), state());
         }
+        if (!repl.touched()) {
+            return e instanceof DeviceInterruptedException ? repl.cancellation().stopped("nothing was sent to the "
+                    + "board; it still runs its program") : e;
+        }
         boolean restarted = phase.compareTo(FlashPhase.RESTARTING) >= 0 && repl.mode() == RawRepl.Mode.RUNNING;
         if (!restarted && !(e instanceof DeviceTimeoutException)) {
             restarted = repl.shielded(() -> {

@@ -33,6 +33,8 @@ public final class RawRepl implements AutoCloseable {
     private Boolean rawPaste;
     /** Whether the last code sent reached the board whole (its end-of-input byte went out). */
     private boolean delivered;
+    /** Whether this session has sent the board anything at all. */
+    private boolean touched;
 
     public RawRepl(SerialLink link, ReplTimings timings) {
         this(link, timings, null);
@@ -86,6 +88,11 @@ public final class RawRepl implements AutoCloseable {
         return timings;
     }
 
+    /** Whether this session has sent the board anything yet (before that, the board was left as it was). */
+    public boolean touched() {
+        return touched;
+    }
+
     /** Whether raw-paste is in use: empty until the first exec found out. */
     public java.util.Optional<Boolean> rawPasteSupported() {
         return java.util.Optional.ofNullable(rawPaste);
@@ -103,6 +110,7 @@ public final class RawRepl implements AutoCloseable {
         Deadline overall = Deadline.in(timings.interruptWithin());
         while (!overall.expired()) {
             cancellation.checkpoint("picotool had not taken the board over yet; nothing was changed on it");
+            touched = true;
             link.write(ReplBytes.INTERRUPT);
             int answer = reader.awaitAny(overall.atMost(timings.ctrlCEvery()),
                     ReplBytes.FRIENDLY_PROMPT, ReplBytes.RAW_BANNER_AND_PROMPT);
