@@ -90,7 +90,8 @@ abstract class DeviceProtocolSuite {
                     if (namesErrno()) {
                         assertThat(e.errnoName()).contains("ENOENT");
                     }
-                    assertThat(e.getMessage()).startsWith("reading " + root() + "no-such-file.py failed on the board: ");
+                    assertThat(e.getMessage())
+                            .startsWith("reading " + root() + "no-such-file.py failed on the board: ");
                 });
         assertThat(repl.exec("print('still fine')", "test")).isEqualTo("still fine\n");
     }

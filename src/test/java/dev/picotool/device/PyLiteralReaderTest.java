@@ -20,7 +20,8 @@ class PyLiteralReaderTest {
         assertThat(PyLiteralReader.parse("('it\\'s \"q\"', 1)")).isEqualTo(List.of("it's \"q\"", 1L));
         assertThat(PyLiteralReader.parse("('back\\\\slash\\t\\r\\x01\\x7f', 0)"))
                 .isEqualTo(List.of("back\\slash\t\r\u0001\u007f", 0L));
-        assertThat(PyLiteralReader.parse("('é 🌡 \u2028', 16384, 0)")).isEqualTo(List.of("é 🌡 \u2028", 16384L, 0L));
+        assertThat(PyLiteralReader.parse("('é 🌡 \u2028', 16384, 0)"))
+                .isEqualTo(List.of("é 🌡 \u2028", 16384L, 0L));
         // CPython: \\u and \\U for what it deems unprintable, \\udcXX for a name that is not UTF-8
         assertThat(PyLiteralReader.parse("('\\u2028\\U000e0001\\x85\\udcff',)"))
                 .isEqualTo(List.of("\u2028" + new String(Character.toChars(0xE0001)) + "\u0085\udcff"));
