@@ -1,5 +1,6 @@
 """The watchdog block behind machine.WDT and machine.mem32, a hung sensor, and a power cut at a rename."""
 import os
+import select
 import sys
 import time
 import unittest
@@ -21,6 +22,16 @@ def wait_port_gone(p, timeout=10.0):
         except EOFError:
             return
     raise AssertionError("the board did not reset; got %r" % bytes(p.buf))
+
+
+def await_log(p, text, timeout=10.0):
+    """Read the board's --verbose log (stderr) until `text` shows up."""
+    deadline, seen = time.monotonic() + timeout, b""
+    while text not in seen:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([p.proc.stderr], [], [], left)[0]:
+            raise AssertionError("no %r in the board's log: %r" % (text, seen))
+        seen += os.read(p.proc.stderr.fileno(), 4096)
 
 
 class WatchdogTest(PeerTestMixin, unittest.TestCase):
@@ -73,10 +84,12 @@ class WatchdogTest(PeerTestMixin, unittest.TestCase):
 
 class HungSensorTest(PeerTestMixin, unittest.TestCase):
     def test_ctrl_c_cannot_end_a_hung_read_but_the_watchdog_can(self):
-        p = self.raw_pico("--dht22-hang", files={"main.py": "import machine\nprint('cause', machine.reset_cause())\n"})
+        p = self.raw_pico("--dht22-hang", "--verbose",
+                          files={"main.py": "import machine\nprint('cause', machine.reset_cause())\n"})
         p.write(b"import dht, machine\nmachine.WDT(timeout=1500)\nprint('reading')\n"
                 b"dht.DHT22(machine.Pin(15)).measure()\x04")
         self.assertEqual(p.read_until(b"reading\r\n"), b"OKreading\r\n")
+        await_log(p, b"a call into C hangs")
         p.write(b"\x03")                             # stays pending: the C code never returns to the VM
         p._fill(0.3)
         self.assertEqual(bytes(p.buf), b"")

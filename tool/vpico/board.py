@@ -234,6 +234,7 @@ class Board:
         """A C function that never returns (a hung sensor driver): the VM never gets to raise a pending
         Ctrl-C, so only a reset (the watchdog) ends it."""
         self.in_native = True
+        self.log("a call into C hangs: only a reset ends it")
         try:
             while True:
                 time.sleep(0.05)          # the SIGUSR1 handler raises HardReset here

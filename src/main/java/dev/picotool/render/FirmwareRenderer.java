@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class FirmwareRenderer {
     /** Static files, libraries before the app; DHT22.py only when a DHT sensor is configured. */
-    private static final List<String> LIBRARIES = List.of("wifi.py", "picomqtt.py");
+    private static final List<String> LIBRARIES = List.of("picoboot.py", "wifi.py", "picomqtt.py");
     private static final String SENSOR_LIBRARY = "DHT22.py";
     private static final List<String> TEMPLATES = List.of("settings.py", "main.py");
 

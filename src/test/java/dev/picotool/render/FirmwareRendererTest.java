@@ -55,7 +55,7 @@ class FirmwareRendererTest {
     void filesComeInWriteOrderWithMainLast() {
         FirmwareBundle bundle = RENDERER.render(Configs.tutorial());
         assertThat(bundle.files()).extracting(DeviceFile::name)
-                .containsExactly("wifi.py", "picomqtt.py", "DHT22.py", "settings.py", "main.py");
+                .containsExactly("picoboot.py", "wifi.py", "picomqtt.py", "DHT22.py", "settings.py", "main.py");
     }
 
     @Test
