@@ -12,6 +12,7 @@ import os
 import shutil
 import sys
 import tempfile
+import types
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -71,13 +72,11 @@ class PicobootTest(unittest.TestCase):
                 count[0] += 1
                 return fn(*args)
             return call
-        fake = type('os', (), {})()
-        for name in ('stat', 'ilistdir', 'listdir'):
-            if hasattr(os, name):
-                setattr(fake, name, getattr(os, name))
-        fake.ilistdir = lambda folder='.': [(n, 0x4000 if os.path.isdir(os.path.join(folder, n)) else 0x8000, 0)
-                                            for n in os.listdir(folder)]
-        fake.rename, fake.remove = counted(real_rename), counted(real_remove)
+        # MicroPython's os: ilistdir yields (name, type, inode) with 0x4000 for a directory
+        fake = types.SimpleNamespace(
+            stat=os.stat, rename=counted(real_rename), remove=counted(real_remove),
+            ilistdir=lambda folder='.': [(n, 0x4000 if os.path.isdir(os.path.join(folder, n)) else 0x8000, 0)
+                                         for n in os.listdir(folder)])
         self.pb.os = fake
 
     def test_commit_switches_every_file_and_leaves_nothing_behind(self):

@@ -13,17 +13,6 @@ CTRL = 0x40058000          # RP2040 WATCHDOG_BASE, CTRL at offset 0 (datasheet s
 ENABLE_BIT = 30
 
 
-def wait_port_gone(p, timeout=10.0):
-    """Read until the pty reports EIO/EOF: the board reset (or lost power)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            p._fill(0.1)
-        except EOFError:
-            return
-    raise AssertionError("the board did not reset; got %r" % bytes(p.buf))
-
-
 def await_log(p, text, timeout=10.0):
     """Read the board's --verbose log (stderr) until `text` shows up."""
     deadline, seen = time.monotonic() + timeout, b""
@@ -40,7 +29,7 @@ class WatchdogTest(PeerTestMixin, unittest.TestCase):
         out, err = p.exec_raw("import machine\nw = machine.WDT(timeout=400)\n"
                               "print([n for n in dir(w) if not n.startswith('_')])")
         self.assertEqual((out, err), (b"['feed']\r\n", b""))
-        wait_port_gone(p)                          # nobody feeds it at the raw prompt
+        p.wait_gone()                          # nobody feeds it at the raw prompt
         p.reopen()
         self.assertTrue(p.read_until(BANNER_END).startswith(b"cause 3\r\n"))      # machine.WDT_RESET
 
@@ -57,7 +46,7 @@ class WatchdogTest(PeerTestMixin, unittest.TestCase):
         p = self.raw_pico()
         p.write(b"import machine\nmachine.WDT(timeout=300)\nmachine.mem32[%d] = 0\n"
                 b"machine.mem32[%d] = 1 << %d\x04" % (CTRL, CTRL + 0x2000, ENABLE_BIT))   # the SET alias
-        wait_port_gone(p)
+        p.wait_gone()
 
     def test_mem32_behaves_as_extmod_machine_mem(self):
         p = self.raw_pico()
@@ -79,7 +68,7 @@ class WatchdogTest(PeerTestMixin, unittest.TestCase):
     def test_a_zero_timeout_resets_at_once(self):
         p = self.raw_pico()
         p.write(b"import machine\nmachine.WDT(timeout=0)\x04")
-        wait_port_gone(p)
+        p.wait_gone()
 
 
 class HungSensorTest(PeerTestMixin, unittest.TestCase):
@@ -93,7 +82,7 @@ class HungSensorTest(PeerTestMixin, unittest.TestCase):
         p.write(b"\x03")                             # stays pending: the C code never returns to the VM
         p._fill(0.3)
         self.assertEqual(bytes(p.buf), b"")
-        wait_port_gone(p)
+        p.wait_gone()
         p.reopen()
         self.assertTrue(p.read_until(BANNER_END).startswith(b"cause 3\r\n"))
 
@@ -102,7 +91,7 @@ class PowerCutTest(PeerTestMixin, unittest.TestCase):
     def test_the_power_goes_right_after_the_nth_rename(self):
         p = self.raw_pico("--power-cut-after-renames", "2", files={"a": "1", "c": "2", "e": "3"})
         p.write(b"import os\nos.rename('a', 'b')\nos.rename('c', 'd')\nos.rename('e', 'f')\nprint('after')\x04")
-        wait_port_gone(p)
+        p.wait_gone()
         self.assertEqual(sorted(os.listdir(p.fs)), ["b", "d", "e"])
         self.assertNotIn(b"after", bytes(p.buf))
         p.proc.wait(10)

@@ -3,13 +3,9 @@ package dev.picotool.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picotool.ExitCode;
-import dev.picotool.testing.Deadline;
-import dev.picotool.testing.VirtualPico;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,20 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
  * restarts it, and Ctrl-C/SIGTERM end at a safe point with the board running a complete firmware (130/143).
  */
 class FlashCommandTest {
-    /** Counts its own starts in a file, so a test can see that picotool restarted it. */
-    static final String OLD_MAIN = "open('starts', 'a').write('x')\nimport time\nwhile True:\n time.sleep(0.1)\n";
-
     @TempDir
     Path dir;
 
-    VirtualPico pico;
+    CountingBoard pico;
     BoardCli cli;
 
     @BeforeEach
-    void start() throws IOException {
-        Files.createDirectories(dir.resolve("pico/fs"));
-        Files.writeString(dir.resolve("pico/fs/main.py"), OLD_MAIN);
-        pico = VirtualPico.start(dir.resolve("pico"));
+    void start() {
+        pico = new CountingBoard(dir.resolve("pico"));
         cli = new BoardCli(pico.port());
     }
 
@@ -65,20 +56,6 @@ class FlashCommandTest {
         }
     }
 
-    /** How often the old main.py has started (at power-on, and each time picotool restarted it). */
-    long starts() {
-        try {
-            return Files.exists(pico.fs().resolve("starts")) ? Files.size(pico.fs().resolve("starts")) : 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    void awaitStarts(long n) {
-        Deadline.await(Duration.ofSeconds(20), () -> starts() >= n, () -> "main.py to start " + n + " times, not "
-                + starts());
-    }
-
     @Test
     void mistakesAreNamedBeforeTheBoardIsTouched() throws IOException {
         Files.writeString(dir.resolve("a-file"), "x");
@@ -97,23 +74,23 @@ class FlashCommandTest {
     @Test
     void aFailureAfterTheBoardWasStoppedRestartsItsMainPy() throws IOException {
         Files.write(pico.fs().resolve("filler.bin"), new byte[840_000]);
-        awaitStarts(1);
+        pico.awaitStarts(1);
         assertThat(cli.run(flash())).as(cli.toString()).isEqualTo(4);
         assertThat(cli.err.toString()).contains("the board's filesystem is too full");
-        awaitStarts(2);
+        pico.awaitStarts(2);
     }
 
     @Test
     void ctrlCWhileWritingKeepsTheOldFirmwareRestartsItAndExits130() throws IOException {
         cli.signalWhenPrinted("writing the changed files", ExitCode.INTERRUPTED);
-        awaitStarts(1);
+        pico.awaitStarts(1);
         assertThat(cli.run(flash())).as(cli.toString()).isEqualTo(130);
         assertThat(cli.err.toString()).contains("interrupted: stopping at a safe point")
                 .contains("error: interrupted (Ctrl-C): nothing was changed: the board keeps its old firmware and runs")
                 .doesNotContain("disconnected");
         assertThat(files()).containsExactly("main.py", "starts");       // nothing staged is left behind
-        assertThat(Files.readString(pico.fs().resolve("main.py"))).isEqualTo(OLD_MAIN);
-        awaitStarts(2);
+        assertThat(Files.readString(pico.fs().resolve("main.py"))).isEqualTo(CountingBoard.MAIN);
+        pico.awaitStarts(2);
     }
 
     @Test
@@ -128,10 +105,10 @@ class FlashCommandTest {
     @Test
     void ctrlCBeforeTheBoardIsReachedLeavesItAlone() throws IOException {
         cli.signalWhenPrinted("flashing ", ExitCode.INTERRUPTED);
-        awaitStarts(1);
+        pico.awaitStarts(1);
         assertThat(cli.run(flash())).as(cli.toString()).isEqualTo(130);
         assertThat(cli.err.toString()).contains("error: interrupted (Ctrl-C): nothing was sent to the board");
         assertThat(files()).containsExactly("main.py", "starts");
-        assertThat(starts()).isEqualTo(1);
+        assertThat(pico.starts()).isEqualTo(1);
     }
 }

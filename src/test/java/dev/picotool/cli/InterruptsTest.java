@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picotool.ExitCode;
 import dev.picotool.testing.Deadline;
-import dev.picotool.testing.VirtualPico;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,40 +23,22 @@ import org.junit.jupiter.params.provider.CsvSource;
  * signal, once with a real signal to a child JVM running picotool.
  */
 class InterruptsTest {
-    /** Counts its own starts in a file, so the test can see that picotool restarted it. */
-    static final String MAIN = "open('starts', 'a').write('x')\nimport time\nwhile True:\n time.sleep(0.1)\n";
     /** Tells the test it runs (a file appears), then never ends on its own. */
     static final String ENDLESS = "open('running', 'w').close()\nwhile True:\n pass\n";
 
     @TempDir
     Path dir;
 
-    VirtualPico pico;
+    CountingBoard pico;
 
     @BeforeEach
-    void start() throws IOException {
-        Files.createDirectories(dir.resolve("pico/fs"));
-        Files.writeString(dir.resolve("pico/fs/main.py"), MAIN);
-        pico = VirtualPico.start(dir.resolve("pico"));
-        awaitStarts(1);
+    void start() {
+        pico = new CountingBoard(dir.resolve("pico"));
     }
 
     @AfterEach
     void stop() {
         pico.close();
-    }
-
-    long starts() {
-        try {
-            Path f = pico.fs().resolve("starts");
-            return Files.exists(f) ? Files.size(f) : 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    void awaitStarts(long n) {
-        Deadline.await(Duration.ofSeconds(30), () -> starts() >= n, () -> "main.py to start " + n + " times");
     }
 
     void awaitRunning() {
@@ -78,7 +57,7 @@ class InterruptsTest {
         user.join();
         assertThat(cli.err.toString()).contains("error: interrupted (Ctrl-C): the board's program was stopped and "
                 + "main.py runs again").doesNotContain("disconnected");
-        awaitStarts(2);
+        pico.awaitStarts(2);
     }
 
     @ParameterizedTest
@@ -97,7 +76,7 @@ class InterruptsTest {
             assertThat(picotool.exitValue()).as(Files.readString(err)).isEqualTo(exitCode);
             assertThat(Files.readString(err)).contains("error: interrupted (" + cause + "): the board's program was "
                     + "stopped and main.py runs again").doesNotContain("disconnected");
-            awaitStarts(2);
+            pico.awaitStarts(2);
         } finally {
             picotool.destroyForcibly();
         }

@@ -7,6 +7,8 @@ import dev.picotool.render.DeviceFile;
 import dev.picotool.render.FirmwareBundle;
 import dev.picotool.testing.Deadline;
 import dev.picotool.testing.VirtualPico;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -188,12 +190,9 @@ class FlasherAtomicityTest extends FlasherFixture {
     }
 
     @Test
-    void aFlashOfABoardWithARunningWatchdogIsNeverCutByAReset() throws Exception {
-        Files.createDirectories(dir.resolve("pico/fs"));
-        Files.writeString(dir.resolve("pico/fs/main.py"), "import machine, time\n"
-                + "w = machine.WDT(timeout=1000)\nprint('[test] watchdog running')\nwhile True:\n    w.feed()\n"
-                + "    time.sleep_ms(50)\n");
-        VirtualPico p = pico();
+    void aFlashOfABoardWithARunningWatchdogIsNeverCutByAReset() {
+        VirtualPico p = running("import machine, time\nw = machine.WDT(timeout=1000)\n"
+                + "print('[test] watchdog running')\nwhile True:\n    w.feed()\n    time.sleep_ms(50)\n");
         RawRepl repl = connect(p);
         awaitOutput(repl, "[test] watchdog running");
         List<String> steps = new ArrayList<>();
@@ -217,16 +216,25 @@ class FlasherAtomicityTest extends FlasherFixture {
     }
 
     @Test
-    void aBoardThatResetsWhileBeingTakenOverIsTakenOverWhenItComesBack() throws Exception {
-        Files.createDirectories(dir.resolve("pico/fs"));
-        Files.writeString(dir.resolve("pico/fs/main.py"), "import machine, time, dht\n"
-                + "w = machine.WDT(timeout=1500)\nfor i in range(30):\n    w.feed()\n    time.sleep_ms(100)\n"
-                + "print('[test] hanging')\ndht.DHT22(machine.Pin(15)).measure()\n");
-        VirtualPico p = pico("--dht22-hang");
+    void aBoardThatResetsWhileBeingTakenOverIsTakenOverWhenItComesBack() {
+        VirtualPico p = running("import machine, time, dht\nw = machine.WDT(timeout=1500)\nfor i in range(30):\n"
+                + "    w.feed()\n    time.sleep_ms(100)\nprint('[test] hanging')\n"
+                + "dht.DHT22(machine.Pin(15)).measure()\n", "--dht22-hang");
         RawRepl repl = connect(p);
         awaitOutput(repl, "[test] hanging"); // now Ctrl-C cannot stop it: only its watchdog resets it
         flash(repl, NEW, FlashProgress.NONE);
         assertHolds(p, NEW, Map.of());
+    }
+
+    /** A virtual Pico that starts with this main.py. */
+    VirtualPico running(String main, String... args) {
+        try {
+            Files.createDirectories(dir.resolve("pico/fs"));
+            Files.writeString(dir.resolve("pico/fs/main.py"), main);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pico(args);
     }
 
     /** What the running board prints, up to and including the whole line holding {@code marker}. */
