@@ -33,6 +33,8 @@ def _replace(staged, final):
     try:
         os.rename(staged, final)
     except OSError:
+        if not _exists(final):
+            raise
         # LittleFS replaces the target in one step; a filesystem that refuses to (FAT) gets remove + rename.
         # A cut between the two leaves the staged file, which the next run renames.
         os.remove(final)
@@ -41,8 +43,14 @@ def _replace(staged, final):
 
 def _switch():
     import json
-    with open(JOURNAL) as f:
-        pairs = json.load(f)
+    try:
+        with open(JOURNAL) as f:
+            pairs = json.load(f)
+    except ValueError:
+        # Written whole through a rename, so unreadable only if the flash itself failed: nothing in it can be
+        # trusted. Drop it; its staged files go as leftovers, and the next flash rewrites whatever differs.
+        os.remove(JOURNAL)
+        raise
     done = 0
     for staged, final in pairs:
         if _exists(staged):
@@ -68,8 +76,14 @@ def remove_leftovers(folder=''):
 
 
 def recover(folders=('',)):
-    """Completes a committed switch, then deletes leftovers: (files switched or -1 without journal, removed)."""
-    switched = _switch() if _exists(JOURNAL) else -1
+    """Completes a committed switch, then deletes leftovers. Returns (files switched, or -1 without a journal,
+    or -2 for an unreadable one, which is dropped; leftovers removed)."""
+    switched = -1
+    if _exists(JOURNAL):
+        try:
+            switched = _switch()
+        except ValueError:
+            switched = -2
     removed = 0
     for folder in folders:
         removed += remove_leftovers(folder)
@@ -91,6 +105,9 @@ def finish_update():
         switched, removed = recover()
         if switched >= 0:
             print('[picotool] completed an interrupted firmware update (%d files switched)' % switched)
+        elif switched == -2:
+            print('[picotool] FAILED: the journal of an interrupted firmware update was unreadable and was removed. '
+                  'Fix: flash the firmware again')
     except Exception as e:
         print('[picotool] FAILED: could not complete an interrupted firmware update (%s: %s). '
               'Fix: flash the firmware again' % (type(e).__name__, e))

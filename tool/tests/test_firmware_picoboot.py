@@ -124,10 +124,25 @@ class PicobootTest(unittest.TestCase):
 
     def test_a_broken_journal_never_stops_the_firmware_from_starting(self):
         self.put({self.pb.JOURNAL: '{not json'})
+        self.cut_after(-1)
         with contextlib.redirect_stdout(io.StringIO()) as boot:
             self.pb.finish_update()
-        self.assertIn('[picotool] FAILED: could not complete an interrupted firmware update', boot.getvalue())
-        self.assertIn('Fix: flash the firmware again', boot.getvalue())
+        self.assertIn('[picotool] FAILED: the journal of an interrupted firmware update was unreadable and was '
+                      'removed. Fix: flash the firmware again', boot.getvalue())
+        self.assertFalse(os.path.exists(self.pb.JOURNAL))      # so the next flash is not stuck on it
+        self.assertEqual(self.pb.recover(), (-1, 0))
+
+    def test_a_failing_step_is_reported_and_the_firmware_still_starts(self):
+        self.put({self.pb.JOURNAL: json.dumps([['a' + self.pb.STAGED, 'a']]), 'a' + self.pb.STAGED: 'new'})
+        def full(a, b):
+            raise OSError(28, 'ENOSPC')
+        self.cut_after(-1)
+        self.pb.os.rename = full
+        with contextlib.redirect_stdout(io.StringIO()) as boot:
+            self.pb.finish_update()
+        self.assertIn('[picotool] FAILED: could not complete an interrupted firmware update (OSError: [Errno 28] '
+                      'ENOSPC)', boot.getvalue())
+        self.assertTrue(os.path.exists(self.pb.JOURNAL))       # kept: the next boot or flash tries again
 
     def test_ctrl_c_still_stops_the_board_during_the_boot_step(self):
         self.put({self.pb.JOURNAL: json.dumps([['a' + self.pb.STAGED, 'a']]), 'a' + self.pb.STAGED: 'new'})

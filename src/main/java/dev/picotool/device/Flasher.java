@@ -46,6 +46,8 @@ public final class Flasher {
 
     private static final String OLD_KEPT = "nothing was changed: the board keeps its old firmware";
     private static final String NEW_INSTALLED = "the new firmware is installed";
+    /** What picoboot's recover() answers for a journal it could not read (and dropped). */
+    private static final long UNREADABLE_JOURNAL = -2;
 
     private final RawRepl repl;
     private final DeviceFileSystem fs;
@@ -86,8 +88,14 @@ public final class Flasher {
         List<FileEntry> root = fs.list("/");
         if (options.dryRun()) {
             notePending(root);
-        } else if (recover(names) >= 0) {
-            progress.step("completed an earlier flash that was cut after its commit point");
+        } else {
+            long switched = recover(names);
+            if (switched >= 0) {
+                progress.step("completed an earlier flash that was cut after its commit point");
+            } else if (switched == UNREADABLE_JOURNAL) {
+                progress.step("removed the unreadable journal of an earlier flash; every file that differs is "
+                        + "written again");
+            }
         }
         FlashPlan plan = FlashPlan.of(bundle, fs.sha256(names), options.force());
         progress.planned(plan);
@@ -135,7 +143,7 @@ public final class Flasher {
 
     /**
      * First step on every connection: finish a switch that was committed but cut, and delete leftovers. Returns how
-     * many files a committed switch still had to switch, -1 when there was none.
+     * many files a committed switch still had to switch, -1 when there was none, -2 for an unreadable journal.
      */
     private long recover(List<String> names) {
         List<String> legacy = names.stream().map(n -> n + UpdateJournal.LEGACY_SUFFIX).toList();

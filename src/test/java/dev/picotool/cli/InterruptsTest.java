@@ -70,8 +70,9 @@ class InterruptsTest {
                 .start();
         try {
             awaitRunning();
-            new ProcessBuilder(List.of("kill", "-" + signal, Long.toString(picotool.pid()))).inheritIO().start()
-                    .waitFor();
+            new ProcessBuilder(List.of("kill", "-" + signal, Long.toString(picotool.pid())))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
             assertThat(picotool.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(picotool.exitValue()).as(Files.readString(err)).isEqualTo(exitCode);
             assertThat(Files.readString(err)).contains("error: interrupted (" + cause + "): the board's program was "

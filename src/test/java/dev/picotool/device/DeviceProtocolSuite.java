@@ -198,6 +198,10 @@ abstract class DeviceProtocolSuite {
                     .containsExactlyInAnyOrder("a.py", "b.py", "c.py", "main.py", "x\ny.py");
             assertThat(repl.exec(UpdateJournal.recoverCode(List.of(""), List.of()), "recover").trim())
                     .isEqualTo("(-1, 0)");
+            put(UpdateJournal.JOURNAL, "[[\"half"); // cannot happen through a rename; dropped, never a dead end
+            assertThat(repl.exec(UpdateJournal.recoverCode(List.of(""), List.of()), "recover").trim())
+                    .isEqualTo("(-2, 0)");
+            assertThat(fs.exists(UpdateJournal.JOURNAL)).isFalse();
             for (FileEntry e : fs.list(".")) {
                 fs.remove(e.name());
             }
