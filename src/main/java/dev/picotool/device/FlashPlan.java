@@ -41,7 +41,7 @@ public record FlashPlan(List<Step> steps) {
                 s = new Step(f, Action.SKIP, "unchanged (same sha256)", true);
             }
             if (f.name().equals(MAIN)) {
-                main = s; // last, so a board cut off half-way never starts a new main.py against old modules
+                main = s; // listed last, as the entry point; the switch orders the renames itself (UpdateJournal)
             } else {
                 steps.add(s);
             }

@@ -88,7 +88,7 @@ public final class Flasher {
         List<FileEntry> root = fs.list("/");
         if (options.dryRun()) {
             notePending(root);
-        } else {
+        } else if (UpdateJournal.needsRecovery(root.stream().map(FileEntry::name).toList(), names)) {
             long switched = recover(names);
             if (switched >= 0) {
                 progress.step("completed an earlier flash that was cut after its commit point");

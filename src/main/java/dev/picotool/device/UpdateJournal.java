@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The code that makes a firmware update all or nothing on the board. It is firmware/picoboot.py itself, sent as
@@ -28,7 +29,9 @@ final class UpdateJournal {
     /** How picotool staged files before the journal existed; such leftovers are removed for the names we flash. */
     static final String LEGACY_SUFFIX = ".tmp";
 
-    private static final String SOURCE = load("/firmware/" + HELPER);
+    /** picoboot.py as sent in our execs: without its comment lines, which the board would only have to skip. */
+    private static final String SOURCE = load("/firmware/" + HELPER).lines()
+            .filter(l -> !l.strip().startsWith("#")).map(l -> l + "\n").collect(Collectors.joining());
 
     private UpdateJournal() {
     }
@@ -39,6 +42,15 @@ final class UpdateJournal {
 
     static boolean isLeftover(String name) {
         return name.endsWith(STAGED_SUFFIX) || name.equals(JOURNAL);
+    }
+
+    /**
+     * Whether a board whose root holds {@code root} can have anything to complete or clean up for a flash of
+     * {@code names}: a journal, a staged file, or a legacy leftover; or files in folders we did not look into.
+     */
+    static boolean needsRecovery(List<String> root, List<String> names) {
+        return names.stream().anyMatch(n -> n.contains("/") || root.contains(n + LEGACY_SUFFIX))
+                || root.stream().anyMatch(UpdateJournal::isLeftover);
     }
 
     /** The helper first, then main.py: a cut after either boots code that completes the journal. */
