@@ -70,7 +70,8 @@ class InterruptsTest {
                 .start();
         try {
             awaitRunning();
-            new ProcessBuilder(List.of("kill", "-" + signal, Long.toString(picotool.pid())))
+            // the shell's own kill: a clean Debian has no /bin/kill (procps) but always a /bin/sh
+            new ProcessBuilder(List.of("sh", "-c", "kill -" + signal + " " + picotool.pid()))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start().waitFor();
             assertThat(picotool.waitFor(60, TimeUnit.SECONDS)).isTrue();
