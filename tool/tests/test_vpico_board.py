@@ -1,7 +1,6 @@
 """Board peripherals: hard reset and watchdog, ADC temperature, pins, unique_id, DHT sensor."""
 import os
 import sys
-import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -10,22 +9,11 @@ from vpico.client import PeerTestMixin  # noqa: E402
 BANNER_END = b'Type "help()" for more information.\r\n>>> '
 
 
-def wait_port_gone(p, timeout=5.0):
-    """Read until the pty reports EIO/EOF (the board's USB went away)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            p._fill(0.1)
-        except EOFError:
-            return
-    raise AssertionError("port did not go away; got %r" % bytes(p.buf))
-
-
 class ResetTest(PeerTestMixin, unittest.TestCase):
     def test_machine_reset_replugs_port_and_runs_main(self):
         p = self.raw_pico(files={"main.py": "import machine\nprint('main after reset', machine.reset_cause())\n"})
         p.write(b"import machine\nmachine.reset()\x04")
-        wait_port_gone(p)
+        p.wait_gone()
         p.reopen(timeout=5)
         out = p.read_until(BANNER_END)
         self.assertTrue(out.startswith(b"main after reset 3\r\nMicroPython v1.27.0"), out)   # WDT_RESET
@@ -40,7 +28,7 @@ class ResetTest(PeerTestMixin, unittest.TestCase):
         out, err = p.exec_raw("w = WDT(timeout=300)\nfor i in range(4):\n  __import__('time').sleep_ms(100)\n"
                               "  w.feed()\nprint('fed')")
         self.assertEqual((out, err), (b"fed\r\n", b""))
-        wait_port_gone(p, timeout=30)   # idle at the REPL nobody feeds it: reset ~300 ms later
+        p.wait_gone(timeout=30)     # idle at the REPL nobody feeds it: reset ~300 ms later
         p.reopen()
         self.assertTrue(p.read_until(BANNER_END).startswith(b"booted\r\n"))
 

@@ -7,6 +7,7 @@ HardReset there - a real signal also wakes time.sleep() and blocking socket call
 runs between bytecodes, so even `while True: pass` stops. SIGINT/SIGTERM are kept for shutdown.
 """
 import gc
+import os
 import random
 import signal
 import sys
@@ -24,6 +25,8 @@ from .shims import _ctx
 from .shims.network import Radio
 from .shims.sensor import DhtSensor
 from .stdio import SerialStdin, SerialStdout
+from . import watchdog as wdt
+from .watchdog import Watchdog
 
 PWRON_RESET, WDT_RESET = 1, 3
 RTC_POWER_ON_EPOCH = 1609459200   # rp2 main.c starts the RTC at 2021-01-01 00:00:00 on power-up
@@ -54,8 +57,9 @@ class Board:
         self.in_reset = False
         self.reset_cause = PWRON_RESET
         self._resources = weakref.WeakSet()
-        self._wdt_lock = threading.Lock()
-        self._wdt_gen = 0
+        self.in_native = False
+        self.renames = 0
+        self.watchdog = Watchdog(self.request_hard_reset, log, helper_thread)
         self._main_ident = threading.get_ident()
         self._power_on_state()
         _ctx.board = self
@@ -70,12 +74,10 @@ class Board:
         # a Pico W powered up without a host has no idea of the date (NTP or RTC().datetime() fix it)
         self.rtc_offset = RTC_POWER_ON_EPOCH - time.time()
         self.radio = Radio(c.profile.hostname)
-        self.dht = DhtSensor(c.dht_kind, c.dht_temp, c.dht_hum, c.dht_pin, c.dht_absent, c.dht_fail_rate)
+        self.dht = DhtSensor(c.dht_kind, c.dht_temp, c.dht_hum, c.dht_pin, c.dht_absent, c.dht_fail_rate,
+                             c.dht_hang)
         self.pins = {}
-        with self._wdt_lock:
-            self._wdt_gen += 1
-            self.wdt_deadline = None
-            self.wdt_timeout = None
+        self.watchdog.power_on()
 
     def _displayhook(self, value):
         """Friendly REPL: print the repr of an expression statement (MP_PARSE_SINGLE_INPUT)."""
@@ -97,7 +99,7 @@ class Board:
     def _on_sigusr1(self, signum, frame):
         if self.hard_reset_pending and not self.in_reset:
             raise HardReset()
-        if self.executing and self.kbd_pending:
+        if self.executing and self.kbd_pending and not self.in_native:
             self.kbd_pending = False
             raise KeyboardInterrupt()
 
@@ -228,28 +230,35 @@ class Board:
     def print_exception(self, exc):
         self.stdout.write(self.session.format_exception(exc) if self.session else repr(exc) + "\n")
 
-    def wdt_start(self, timeout_ms):
-        with self._wdt_lock:
-            self.wdt_timeout = timeout_ms / 1000.0
-            self.wdt_deadline = time.monotonic() + self.wdt_timeout
-            self._wdt_gen += 1
-            gen = self._wdt_gen
-        helper_thread(self._wdt_watch, "wdt", gen)
+    def native_hang(self):
+        """A C function that never returns (a hung sensor driver): the VM never gets to raise a pending
+        Ctrl-C, so only a reset (the watchdog) ends it."""
+        self.in_native = True
+        self.log("a call into C hangs: only a reset ends it")
+        try:
+            while True:
+                time.sleep(0.05)          # the SIGUSR1 handler raises HardReset here
+        finally:
+            self.in_native = False
 
-    def wdt_feed(self):
-        with self._wdt_lock:
-            if self.wdt_timeout is not None:
-                self.wdt_deadline = time.monotonic() + self.wdt_timeout
+    # -- memory-mapped registers (machine.mem8/16/32) ------------------------------------------
+    def mem_read(self, addr, size):
+        if wdt.BASE <= addr < wdt.BASE + wdt.BLOCK:
+            word = self.watchdog.read((addr & ~3) - wdt.BASE)
+            return (word >> 8 * (addr & 3)) & ((1 << 8 * size) - 1)
+        self.log("mem%d read of unmodelled address %08x: 0" % (8 * size, addr))
+        return 0
 
-    def _wdt_watch(self, gen):
-        while True:
-            with self._wdt_lock:
-                if gen != self._wdt_gen or self.wdt_deadline is None:
-                    return
-                left = self.wdt_deadline - time.monotonic()
-                if left <= 0:
-                    self.wdt_deadline = None
-                    break
-            time.sleep(min(left, 0.05))
-        self.request_hard_reset("watchdog not fed")
+    def mem_write(self, addr, size, value):
+        if wdt.BASE <= addr < wdt.BASE + wdt.BLOCK:
+            word = value * {1: 0x01010101, 2: 0x00010001, 4: 1}[size]      # narrow writes are replicated
+            self.watchdog.write((addr & ~3) - wdt.BASE, word & 0xFFFFFFFF)
+        else:
+            self.log("mem%d write of unmodelled address %08x ignored" % (8 * size, addr))
 
+    def after_rename(self):
+        """--power-cut-after-renames N: the power goes right after the Nth rename since power-on."""
+        self.renames += 1
+        if self.config.power_cut_after_renames == self.renames:
+            self.log("power cut after rename %d" % self.renames)
+            os.kill(os.getpid(), signal.SIGKILL)

@@ -54,6 +54,9 @@ def parse_args(argv):
     p.add_argument("--internal-temp", type=float, default=25.0, metavar="T", help="RP2040 die temperature")
     p.add_argument("--dht22-fail-rate", type=float, default=0.0, metavar="R", help="checksum error probability")
     p.add_argument("--dht22-absent", action="store_true", help="no sensor answers (OSError 110)")
+    p.add_argument("--dht22-hang", action="store_true", help="the sensor read never returns (only a reset ends it)")
+    p.add_argument("--power-cut-after-renames", type=int, metavar="N",
+                   help="test fault: the power goes right after the board's Nth os.rename since power-on")
     p.add_argument("--wifi-down", action="store_true", help="no access point in range")
     p.add_argument("--board-id", type=_board_id, metavar="HEX16", help="machine.unique_id()")
     p.add_argument("--board", choices=BOARDS, default=DEFAULT_BOARD,
@@ -91,7 +94,8 @@ def make_config(a):
     return SimpleNamespace(
         link=a.link, tcp=a.tcp, fs_dir=fs_dir, temp_fs=temp_fs, wifi_ssid=ssid, wifi_password=password,
         wifi_down=a.wifi_down, dht_kind=kind, dht_temp=temp, dht_hum=hum, dht_pin=a.dht_pin,
-        dht_absent=a.dht22_absent, dht_fail_rate=a.dht22_fail_rate, internal_temp=a.internal_temp,
+        dht_absent=a.dht22_absent, dht_fail_rate=a.dht22_fail_rate, dht_hang=a.dht22_hang,
+        power_cut_after_renames=a.power_cut_after_renames, internal_temp=a.internal_temp,
         board_id=board_id, verbose=a.verbose, profile=Profile(a.board, a.micropython_version))
 
 

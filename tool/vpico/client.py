@@ -61,6 +61,16 @@ class Peer:
         tty.setraw(self.fd, termios.TCSANOW)
         self.buf = bytearray()
 
+    def wait_gone(self, timeout=10.0):
+        """Read until the port reports EIO/EOF: the board reset (or lost power)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                self._fill(0.1)
+            except EOFError:
+                return
+        raise AssertionError("the port did not go away; got %r" % bytes(self.buf))
+
     def reopen(self, timeout=5.0):
         try:
             os.close(self.fd)

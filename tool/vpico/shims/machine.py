@@ -13,7 +13,7 @@ from .. import profile as _profile
 
 __all__ = ["Pin", "Signal", "ADC", "PWM", "WDT", "RTC", "Timer", "unique_id", "reset", "soft_reset",
            "reset_cause", "freq", "idle", "lightsleep", "deepsleep", "bootloader", "disable_irq",
-           "enable_irq", "time_pulse_us", "PWRON_RESET", "WDT_RESET"]
+           "enable_irq", "time_pulse_us", "PWRON_RESET", "WDT_RESET", "mem8", "mem16", "mem32"]
 
 PWRON_RESET = 1
 WDT_RESET = 3
@@ -180,16 +180,59 @@ class PWM:
 
 
 class WDT:
+    """ports/rp2/machine_wdt.c: feed() is all there is; nothing in MicroPython stops it again."""
+
     def __init__(self, id=0, timeout=5000):
         if id != 0:
-            raise ValueError("WDT doesn't exist")
+            raise ValueError("WDT(%d) doesn't exist" % id)
+        timeout = _int_truncated(timeout)           # a uint32_t there: a negative timeout is huge
         longest = _profile.current().wdt_max_ms
         if timeout > longest:
             raise ValueError("timeout exceeds %d" % longest)
-        _ctx.board.wdt_start(max(1, int(timeout)))
+        _ctx.board.watchdog.start(timeout)
 
     def feed(self):
-        _ctx.board.wdt_feed()
+        _ctx.board.watchdog.feed()
+
+
+def _int_truncated(x):
+    """mp_obj_get_int_truncated: ints (and bools) wrap to 32 bits, anything else is a TypeError."""
+    if isinstance(x, int):
+        return int(x) & 0xFFFFFFFF
+    raise TypeError("can't convert %s to int" % type(x).__name__)
+
+
+class _Mem:
+    """machine.mem8/16/32 (extmod/machine_mem.c): raw loads and stores at an address. Only the watchdog
+    block is modelled (vpico/watchdog.py); other addresses read 0 and ignore writes, where a real board
+    reads the register or hard-faults on an unmapped address."""
+
+    def __init__(self, size):
+        self._size = size
+
+    def _addr(self, index):
+        addr = _int_truncated(index)
+        if addr & (self._size - 1):
+            raise ValueError("address %08x is not aligned to %d bytes" % (addr, self._size))
+        return addr
+
+    def __getitem__(self, index):
+        value = _ctx.board.mem_read(self._addr(index), self._size)
+        # mp_obj_new_int() of the uint32_t on a 32-bit port: bit 31 set reads back negative
+        return value - (1 << 32) if self._size == 4 and value & 0x80000000 else value
+
+    def __setitem__(self, index, value):
+        addr = self._addr(index)
+        _ctx.board.mem_write(addr, self._size, _int_truncated(value) & ((1 << 8 * self._size) - 1))
+
+    def __delitem__(self, index):
+        raise TypeError("'mem' object doesn't support item deletion")
+
+    def __repr__(self):
+        return "<%d-bit memory>" % (8 * self._size)
+
+
+mem8, mem16, mem32 = _Mem(1), _Mem(2), _Mem(4)
 
 
 class RTC:

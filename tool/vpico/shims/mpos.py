@@ -72,6 +72,7 @@ unlink = remove
 
 def rename(old, new):
     host_call(_os.rename, _host(old), _host(new))
+    _ctx.board.after_rename()
 
 
 def mkdir(path):

@@ -5,23 +5,26 @@ DHT11 with dht.DHT22 gives the same nonsense as on hardware. Physics modelled:
 - no sensor / wrong pin: the start pulse gets no answer -> OSError(ETIMEDOUT) (110) from dht_readinto;
 - the sensor measures when it is read and hands out that measurement on the *next* read; reads closer
   than the minimum interval (2 s DHT22, 1 s DHT11) return the previous data again (stale);
-- --dht22-fail-rate R: with probability R a read has a corrupted checksum byte -> "checksum error".
+- --dht22-fail-rate R: with probability R a read has a corrupted checksum byte -> "checksum error";
+- --dht22-hang: the read never returns, like a driver stuck in C: Ctrl-C cannot end it, a reset can.
 """
 import random
 import time
 
+from . import _ctx
 from ..errors import MpOSError
 
 ETIMEDOUT = 110
 
 
 class DhtSensor:
-    def __init__(self, kind, temp, hum, pin, absent=False, fail_rate=0.0):
+    def __init__(self, kind, temp, hum, pin, absent=False, fail_rate=0.0, hang=False):
         self.kind = kind                  # "dht22" or "dht11"
         self.temp, self.hum = temp, hum
         self.pin = pin
         self.absent = absent
         self.fail_rate = fail_rate
+        self.hang = hang
         self._last_read = None
         self._last_bytes = None
 
@@ -46,6 +49,8 @@ class DhtSensor:
         return not self.absent and pin == self.pin
 
     def readinto(self, pin, buf):
+        if self.hang and pin == self.pin:
+            _ctx.board.native_hang()
         if self.absent or pin != self.pin:
             raise MpOSError(ETIMEDOUT)
         now = time.monotonic()

@@ -11,7 +11,11 @@ public enum ExitCode {
     INVALID_CONFIG(3, "invalid configuration"),
     DEVICE(4, "device or serial port problem"),
     BROKER(5, "MQTT broker unreachable or refused the connection"),
-    VERIFICATION_FAILED(6, "verification failed (readings missing, late or out of range)");
+    VERIFICATION_FAILED(6, "verification failed (readings missing, late or out of range)"),
+    /** 128 + SIGINT, as shells report a program stopped by Ctrl-C. */
+    INTERRUPTED(130, "interrupted (Ctrl-C); the board was left usable"),
+    /** 128 + SIGTERM. */
+    TERMINATED(143, "stopped by SIGTERM; the board was left usable");
 
     private final int code;
     private final String meaning;

@@ -29,10 +29,6 @@ public record Board(BoardId id, String name, String mcu, String micropythonBoard
         }
     }
 
-    /** The watchdog's CTRL register, its ENABLE bit, and the longest timeout {@code machine.WDT} accepts. */
-    public record Watchdog(long ctrl, int enableBit, int maxTimeoutMs) {
-    }
-
     /** The on-board LED: {@code Pin(name)}; a GPIO on the plain Pico, a wireless-chip pin on the W boards. */
     public record Led(String name, Optional<Integer> gpio, String wiredTo) {
     }
@@ -62,7 +58,7 @@ public record Board(BoardId id, String name, String mcu, String micropythonBoard
                 new UsbId((int) usb.hex("vid"), (int) usb.hex("pid")), d.hex("uf2FamilyId"),
                 d.hexes("uf2FamilyIds"),
                 d.str("bootselDrive"), d.integer("temperatureAdcChannel"),
-                new Watchdog(wd.hex("ctrl"), wd.integer("enableBit"), wd.integer("maxTimeoutMs")),
+                new Watchdog(d.str("mcu"), wd.hex("ctrl"), wd.integer("enableBit"), wd.integer("maxTimeoutMs")),
                 new Led(led.str("name"), led.optionalInt("gpio"), led.str("wiredTo")),
                 new GpioVoltage(v.number("maxVolts"), v.bool("fiveVoltTolerant"),
                         v.has("fiveVoltTolerantMaxVolts") ? v.number("fiveVoltTolerantMaxVolts") : 0, v.str("note"),

@@ -22,6 +22,11 @@ public final class Boards {
         return m;
     }
 
+    /** The watchdogs of every known chip, for disarming whichever one the board turns out to have. */
+    public static List<Watchdog> watchdogs() {
+        return all().stream().map(Board::watchdog).distinct().toList();
+    }
+
     public static Board get(BoardId id) {
         return ALL.get(id);
     }

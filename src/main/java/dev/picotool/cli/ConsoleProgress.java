@@ -78,7 +78,7 @@ final class ConsoleProgress implements FlashProgress {
         if (terminal) {
             endBar();
         } else {
-            out.println("wrote " + name + " (checksum verified on the board)");
+            out.println("wrote " + name + " next to the old one");
             out.flush();
         }
     }

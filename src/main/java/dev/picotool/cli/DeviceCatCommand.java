@@ -27,7 +27,8 @@ public final class DeviceCatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] content = BoardSession.run(parent.root, port, repl -> new DeviceFileSystem(repl).read(file));
+        byte[] content = BoardSession.run(parent.root, port, spec.commandLine().getErr(),
+                repl -> new DeviceFileSystem(repl).read(file));
         PrintWriter out = spec.commandLine().getOut();
         out.print(new Utf8Text().feed(content));
         out.flush();

@@ -1,5 +1,8 @@
 package dev.picotool.cli;
 
+import dev.picotool.ExitCode;
+import dev.picotool.PicoToolException;
+import dev.picotool.device.DeviceExecException;
 import dev.picotool.device.ExecResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,13 +29,18 @@ public final class DeviceExecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExecResult r = BoardSession.run(parent.root, port, repl -> repl.run(code));
+        ExecResult r = BoardSession.run(parent.root, port, spec.commandLine().getErr(), repl -> repl.run(code));
         spec.commandLine().getOut().print(r.stdout());
         spec.commandLine().getOut().flush();
         if (r.failed()) {
             // The user's own code: the whole traceback helps them (MicroPython tracebacks hold no source lines).
             spec.commandLine().getErr().print(r.stderr().replace("\r\n", "\n"));
-            r.orThrow("your code");
+            try {
+                r.orThrow("your code");
+            } catch (DeviceExecException e) {
+                throw e.errnoName().isPresent() ? e : new PicoToolException(ExitCode.DEVICE, e.getMessage(),
+                        "the traceback above comes from your code: fix it and run it again");
+            }
         }
         return 0;
     }

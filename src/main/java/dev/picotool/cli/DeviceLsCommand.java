@@ -2,6 +2,7 @@ package dev.picotool.cli;
 
 import dev.picotool.device.DeviceFileSystem;
 import dev.picotool.device.FileEntry;
+import dev.picotool.device.FileNames;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,10 +30,12 @@ public final class DeviceLsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<FileEntry> entries = BoardSession.run(parent.root, port, repl -> new DeviceFileSystem(repl).list(dir));
+        List<FileEntry> entries = BoardSession.run(parent.root, port, spec.commandLine().getErr(),
+                repl -> new DeviceFileSystem(repl).list(dir));
         PrintWriter out = spec.commandLine().getOut();
         for (FileEntry e : entries) {
-            out.printf("%9d %s%s%n", e.size(), e.name(), e.directory() ? "/" : "");
+            // A name that could forge a line or reach the terminal as a control sequence is shown quoted.
+            out.printf("%9d %s%s%n", e.size(), FileNames.display(e.name()), e.directory() ? "/" : "");
         }
         return 0;
     }

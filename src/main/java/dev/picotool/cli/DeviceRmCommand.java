@@ -1,6 +1,7 @@
 package dev.picotool.cli;
 
 import dev.picotool.device.DeviceFileSystem;
+import dev.picotool.device.FileNames;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,11 +27,11 @@ public final class DeviceRmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BoardSession.run(parent.root, port, repl -> {
+        BoardSession.run(parent.root, port, spec.commandLine().getErr(), repl -> {
             new DeviceFileSystem(repl).remove(file);
             return null;
         });
-        spec.commandLine().getOut().println("removed " + file);
+        spec.commandLine().getOut().println("removed " + FileNames.display(file));
         return 0;
     }
 }

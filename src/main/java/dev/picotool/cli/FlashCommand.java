@@ -10,6 +10,7 @@ import dev.picotool.config.SensorSettings;
 import dev.picotool.config.SensorType;
 import dev.picotool.device.BackupStore;
 import dev.picotool.device.BootReport;
+import dev.picotool.device.Cancellation;
 import dev.picotool.device.FlashResult;
 import dev.picotool.device.Flasher;
 import dev.picotool.device.RawRepl;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,25 +65,37 @@ public final class FlashCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (monitorSeconds < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--monitor must be 0 (do not watch) or "
+                    + "more seconds, not " + monitorSeconds);
+        }
         Services s = root.services();
         Optional<BoardId> override = Optional.ofNullable(board).map(BoardId::parse);
+        // Every value is checked before the board is touched: a mistake never leaves it stopped.
+        BackupStore backups = new BackupStore(backupDir != null ? backupDir : BackupStore.defaultBase());
+        if (!dryRun) {
+            backups.checkWritable();
+        }
         PicoConfig config = settings.load(s.validator(), s.configFiles());
         FirmwareBundle bundle = s.renderer().render(config);
         PrintWriter out = spec.commandLine().getOut();
         config.warnings().forEach(w -> out.println("warning: " + Terminal.escape(w)));
         String path = port.resolve(s.devices());
-        out.println("flashing " + bundle.files().size() + " files to the board on " + path);
         Flasher.Options options = Flasher.Options.standard().withForce(force).withDryRun(dryRun)
-                .withMonitor(Duration.ofSeconds(Math.max(0, monitorSeconds)))
-                .withBackups(Optional.of(new BackupStore(backupDir != null ? backupDir : BackupStore.defaultBase())))
+                .withMonitor(Duration.ofSeconds(monitorSeconds)).withBackups(Optional.of(backups))
                 .withBoardCheck(BoardCheck.detect().withBoard(override).withSensorPin(
                         config.get(SensorSettings.TYPE) == SensorType.NONE ? Optional.empty()
                                 : config.find(SensorSettings.PIN).map(Pin::name)));
         long start = System.nanoTime();
         FlashResult result;
-        try (RawRepl repl = s.devices().connect(path, s.timings())) {
-            result = new Flasher(repl, TransferTuning.standard(), new ConsoleProgress(out, System.console() != null))
-                    .flash(bundle, options);
+        Cancellation cancellation = new Cancellation();
+        try (Interrupts.Guard guard = root.interrupts().guard(cancellation, spec.commandLine().getErr())) {
+            out.println("flashing " + bundle.files().size() + " files to the board on " + path);
+            try (RawRepl repl = s.devices().connect(path, s.timings())) {
+                repl.watch(cancellation);
+                result = new Flasher(repl, TransferTuning.standard(), new ConsoleProgress(out,
+                        System.console() != null)).flash(bundle, options);
+            }
         }
         double secs = (System.nanoTime() - start) / 1e9;
         if (result.dryRun()) {

@@ -5,6 +5,7 @@ import dev.picotool.device.SerialLink;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,6 +31,10 @@ public final class MonitorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (seconds < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be 0 (until Ctrl-C) or "
+                    + "more, not " + seconds);
+        }
         String path = port.resolve(root.services().devices());
         Deadline until = Deadline.in(seconds > 0 ? Duration.ofSeconds(seconds) : Duration.ofDays(3650));
         PrintWriter out = spec.commandLine().getOut();

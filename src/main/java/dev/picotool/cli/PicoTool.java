@@ -21,17 +21,27 @@ import picocli.CommandLine.IVersionProvider;
         footerHeading = "%nExit codes:%n", footer = "${picotool.exitcodes}")
 public final class PicoTool implements Runnable {
     private final Services services;
+    private final Interrupts interrupts;
 
     public PicoTool() {
         this(Services.standard());
     }
 
     public PicoTool(Services services) {
+        this(services, Interrupts.system());
+    }
+
+    PicoTool(Services services, Interrupts interrupts) {
         this.services = services;
+        this.interrupts = interrupts;
     }
 
     Services services() {
         return services;
+    }
+
+    Interrupts interrupts() {
+        return interrupts;
     }
 
     @Override

@@ -1,7 +1,8 @@
 package dev.picotool.device;
 
+import dev.picotool.ExitCode;
+import dev.picotool.PicoToolException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,28 @@ public final class BackupStore {
         return Path.of(System.getProperty("user.home"), ".picotool", "backups");
     }
 
+    /**
+     * Fails unless the backups can go where they should: {@code base} is a writable directory, or the nearest part
+     * of it that exists is one (the rest is created on the first backup). Checked before the board is touched.
+     */
+    public void checkWritable() {
+        Path dir = base.toAbsolutePath();
+        while (dir != null && !Files.exists(dir)) {
+            dir = dir.getParent();
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw unusable(dir == null ? "no part of it exists" : dir + " is not a directory");
+        }
+        if (!Files.isWritable(dir) || !Files.isExecutable(dir)) {
+            throw unusable("you may not write to " + dir);
+        }
+    }
+
+    private PicoToolException unusable(String why) {
+        return new PicoToolException(ExitCode.USAGE, "cannot keep backups in " + base + ": " + why,
+                "choose a directory you can write to for the replaced files (--backup-dir DIR)");
+    }
+
     /** Saves the files (name to content) and returns the directory they went to. */
     public Path save(String boardId, Map<String, byte[]> files) {
         String board = boardId.replaceAll("[^0-9A-Za-z_-]", "_");
@@ -52,7 +75,8 @@ public final class BackupStore {
             }
             return dir;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the backup under " + base, e);
+            throw unusable("writing the backup failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + ")");
         }
     }
 

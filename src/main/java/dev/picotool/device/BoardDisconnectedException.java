@@ -6,4 +6,10 @@ public class BoardDisconnectedException extends DeviceException {
         super("the board disconnected (reset or unplugged) from " + port,
                 "plug it back in (a data cable, directly or through a powered hub) and run the command again");
     }
+
+    /** The same, saying what the board holds now (a flash that was cut). */
+    public BoardDisconnectedException(String port, String state) {
+        super("the board disconnected (reset or unplugged) from " + port + ": " + state,
+                "plug it back in (a data cable, directly or through a powered hub) and flash again");
+    }
 }

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * Watches the firmware's status lines after a restart (the prefixes are listed in firmware/README.md) until it reports
- * that MQTT is connected, reports a failure, stops, or the time is up. An MQTT connection proves Wi-Fi too; after a
+ * that MQTT is connected, reports a failure, stops, the time is up, or the user asks to stop (the session's
+ * {@link Cancellation}). An MQTT connection proves Wi-Fi too; after a
  * soft reset the wireless chip stays associated, so the firmware may not print a fresh {@code [wifi] connected}.
  */
 public final class BootMonitor {
@@ -56,7 +57,7 @@ public final class BootMonitor {
     private static boolean readLines(RawRepl repl, Duration within, java.util.function.Predicate<String> done) {
         Deadline deadline = Deadline.in(within);
         ByteArrayOutputStream partial = new ByteArrayOutputStream();
-        while (!deadline.expired()) {
+        while (!deadline.expired() && !repl.cancellation().requested()) {
             byte[] got = repl.readOutput(deadline.remaining().compareTo(Duration.ofMillis(200)) < 0
                     ? deadline.remaining() : Duration.ofMillis(200));
             for (byte b : got) {

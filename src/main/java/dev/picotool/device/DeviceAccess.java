@@ -13,9 +13,9 @@ public interface DeviceAccess {
         return new PortFinder(this::ports).resolve(spec);
     }
 
-    /** A raw-REPL session on the port; hard resets reopen the same port. */
+    /** A raw-REPL session on the port; after a reset (ours or the board's watchdog) it reopens the same port. */
     default RawRepl connect(String port, ReplTimings timings) {
-        return new RawRepl(open(port), timings);
+        return new RawRepl(open(port), timings, () -> open(port));
     }
 
     static DeviceAccess system() {

@@ -17,7 +17,7 @@ public class DeviceExecException extends DeviceException {
     }
 
     private DeviceExecException(String purpose, String lastLine, String stdout, String hint) {
-        super(purpose + " failed on the board: " + lastLine, hint);
+        super(purpose + " failed on the board: " + Errno.explain(lastLine), hint);
         this.lastLine = lastLine;
         this.errnoName = Errno.of(lastLine).orElse(null);
         this.stdout = stdout;
@@ -53,9 +53,9 @@ public class DeviceExecException extends DeviceException {
     }
 
     private static String defaultHint(String lastLine) {
-        if (lastLine.contains("ENOSPC") || lastLine.equals("OSError: 28") || lastLine.contains("[Errno 28]")) {
-            return "the board's filesystem is full: remove files you no longer need (`picotool device ls`, "
-                    + "`picotool device rm FILE`) and try again";
+        java.util.Optional<String> known = Errno.hint(lastLine);
+        if (known.isPresent()) {
+            return known.get();
         }
         if (lastLine.startsWith("MemoryError")) {
             return "the board ran out of RAM: reset it (`picotool device reset`) and try again";

@@ -2,8 +2,10 @@ package dev.picotool.device;
 
 import static dev.picotool.render.PyLiteral.str;
 
+import dev.picotool.render.DeviceFile;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,22 +15,24 @@ import java.util.function.LongConsumer;
 
 /**
  * The board's filesystem through the raw REPL. Contents travel base64-encoded as bytes literals ({@code b'...'}:
- * the C binascii of rp2 also takes str, but micropython-lib's pure-Python binascii only takes bytes). Hashing runs on the board, so unchanged files never cross the wire.
- * Writes are atomic: the new content goes to {@code name.tmp}, its sha256 is checked on the board, then it is renamed
- * over the target. An interrupted write leaves the old file untouched. Paths are quoted with {@code PyLiteral.str}.
+ * the C binascii of rp2 also takes str, but micropython-lib's pure-Python binascii only takes bytes). Hashing runs on
+ * the board, so unchanged files never cross the wire. Paths go to the board as {@code PyLiteral.str} literals and
+ * come back as {@code repr()} literals read by {@link PyLiteralReader}, so any name survives the trip; nothing the
+ * board prints is ever split on spaces.
  */
 public final class DeviceFileSystem {
-    static final String TMP_SUFFIX = ".tmp";
+    /** What a single-file {@link #write} stages its content as; the same suffix a flash uses for its whole set. */
+    static final String TMP_SUFFIX = UpdateJournal.STAGED_SUFFIX;
     private static final int READ_BLOCK = 768;
 
-    /** sha256 of a file in 512-byte readinto steps (little RAM), or '-' if it cannot be opened. */
+    /** sha256 of a file in 512-byte readinto steps (little RAM), or None if it cannot be opened. */
     private static final String HASH_FN = """
             import hashlib,binascii
             def _pt_h(p):
              try:
               f=open(p,'rb')
              except OSError:
-              return '-'
+              return None
              h=hashlib.sha256();b=bytearray(512);m=memoryview(b)
              while 1:
               n=f.readinto(b)
@@ -50,25 +54,29 @@ public final class DeviceFileSystem {
         this(repl, TransferTuning.standard());
     }
 
+    RawRepl repl() {
+        return repl;
+    }
+
     /** sha256 (hex) of each path, empty for a path that does not exist; one exec for all of them. */
     public Map<String, Optional<String>> sha256(List<String> paths) {
         StringBuilder code = new StringBuilder(HASH_FN).append("for i,p in enumerate([");
         for (String p : paths) {
             code.append(str(p)).append(',');
         }
-        code.append("]):\n print(i,_pt_h(p))\n");
-        String out = repl.exec(code.toString(), "hashing the files on the board");
+        code.append("]):\n print(repr((i,_pt_h(p))))\n");
+        String purpose = "hashing the files on the board";
         Map<String, Optional<String>> result = new LinkedHashMap<>();
-        for (String line : out.split("\n")) {
-            String[] parts = line.trim().split(" ");
-            if (parts.length == 2) {
-                String p = paths.get(Integer.parseInt(parts[0]));
-                result.put(p, parts[1].equals("-") ? Optional.empty() : Optional.of(parts[1]));
+        for (List<Object> row : BoardAnswer.rows(repl.exec(code.toString(), purpose), purpose)) {
+            int index = BoardAnswer.integer(row, 0, purpose).intValue();
+            Object hash = row.size() == 2 ? row.get(1) : null;
+            if (index < 0 || index >= paths.size() || hash != null && !(hash instanceof String)) {
+                throw BoardAnswer.unreadable(purpose, "an entry does not match the request");
             }
+            result.put(paths.get(index), Optional.ofNullable((String) hash));
         }
         if (result.size() != paths.size()) {
-            throw new DeviceException("the board's answer to the hash request was incomplete",
-                    "run `picotool device reset` and try again");
+            throw BoardAnswer.unreadable(purpose, "it is incomplete");
         }
         return result;
     }
@@ -80,73 +88,96 @@ public final class DeviceFileSystem {
     public byte[] read(String path) {
         String out = repl.exec("import binascii\nf=open(" + str(path) + ",'rb')\nwhile 1:\n b=f.read(" + READ_BLOCK
                 + ")\n if not b:break\n print(binascii.b2a_base64(b).decode(),end='')\nf.close()\n",
-                "reading " + path);
+                "reading " + FileNames.display(path));
         ByteArrayOutputStream content = new ByteArrayOutputStream();
-        for (String line : out.split("\n")) {
-            if (!line.isBlank()) {
-                content.writeBytes(Base64.getDecoder().decode(line.trim()));
+        try {
+            for (String line : out.split("\n")) {
+                if (!line.isBlank()) {
+                    content.writeBytes(Base64.getDecoder().decode(line.trim()));
+                }
             }
+        } catch (IllegalArgumentException e) {
+            throw BoardAnswer.unreadable("reading " + FileNames.display(path), "it is not base64");
         }
         return content.toByteArray();
     }
 
+    /** The entries of a directory, names exactly as the board has them. */
     public List<FileEntry> list(String dir) {
         // Sizes come from os.stat: ilistdir's 4th field is optional (the posix VFS leaves it out).
         String prefix = dir.endsWith("/") ? dir : dir + "/";
-        String out = repl.exec("import os\nfor e in os.ilistdir(" + str(dir) + "):\n print(e[1],0 if e[1]&0x4000 "
-                + "else os.stat(" + str(prefix) + "+e[0])[6],e[0])\n", "listing " + dir);
+        String purpose = "listing " + FileNames.display(dir);
+        String out = repl.exec("import os\nfor e in os.ilistdir(" + str(dir) + "):\n print(repr((e[0],e[1],0 if "
+                + "e[1]&0x4000 else os.stat(" + str(prefix) + "+e[0])[6])))\n", purpose);
         List<FileEntry> entries = new ArrayList<>();
-        for (String line : out.split("\n")) {
-            String[] parts = line.split(" ", 3);
-            if (parts.length == 3) {
-                entries.add(new FileEntry(parts[2], (Integer.parseInt(parts[0]) & 0x4000) != 0,
-                        Long.parseLong(parts[1])));
+        for (List<Object> row : BoardAnswer.rows(out, purpose)) {
+            if (row.size() != 3 || !(row.get(0) instanceof String name)) {
+                throw BoardAnswer.unreadable(purpose, "an entry is not (name, type, size)");
             }
+            long type = BoardAnswer.integer(row, 1, purpose);
+            entries.add(new FileEntry(name, (type & 0x4000) != 0, BoardAnswer.integer(row, 2, purpose)));
         }
         return entries;
     }
 
     public boolean exists(String path) {
         return repl.exec("import os\ntry:\n os.stat(" + str(path) + ");print(1)\nexcept OSError:\n print(0)\n",
-                "checking " + path).trim().equals("1");
+                "checking " + FileNames.display(path)).trim().equals("1");
     }
 
     public void mkdir(String path) {
-        repl.exec("import os\nos.mkdir(" + str(path) + ")\n", "creating directory " + path);
+        repl.exec("import os\nos.mkdir(" + str(path) + ")\n", "creating directory " + FileNames.display(path));
     }
 
     public void remove(String path) {
-        repl.exec("import os\nos.remove(" + str(path) + ")\n", "removing " + path);
+        repl.exec("import os\nos.remove(" + str(path) + ")\n", "removing " + FileNames.display(path));
     }
 
     public void rename(String from, String to) {
-        repl.exec("import os\nos.rename(" + str(from) + "," + str(to) + ")\n", "renaming " + from);
+        repl.exec("import os\nos.rename(" + str(from) + "," + str(to) + ")\n", "renaming " + FileNames.display(from));
+    }
+
+    /** Removes each path that exists; missing ones are fine. */
+    void removeIfPresent(List<String> paths, String purpose) {
+        StringBuilder code = new StringBuilder("import os\nfor p in [");
+        for (String p : paths) {
+            code.append(str(p)).append(',');
+        }
+        code.append("]:\n try:\n  os.remove(p)\n except OSError:\n  pass\n");
+        repl.exec(code.toString(), purpose);
     }
 
     public FreeSpace freeSpace() {
-        String[] p = repl.exec("import os\ns=os.statvfs('/')\nprint(s[0],s[2],s[4])\n", "reading the free space")
-                .trim().split(" ");
-        return new FreeSpace(Long.parseLong(p[0]), Long.parseLong(p[1]), Long.parseLong(p[2]));
-    }
-
-    /** Removes leftovers of an interrupted write ({@code name.tmp}) for these files; missing ones are fine. */
-    public void removeLeftovers(List<String> paths) {
-        StringBuilder code = new StringBuilder("import os\nfor p in [");
-        for (String p : paths) {
-            code.append(str(p + TMP_SUFFIX)).append(',');
+        String purpose = "reading the free space";
+        List<List<Object>> rows = BoardAnswer.rows(repl.exec("import os\ns=os.statvfs('/')\nprint(repr((s[0],s[2],"
+                + "s[4])))\n", purpose), purpose);
+        if (rows.size() != 1 || rows.get(0).size() != 3) {
+            throw BoardAnswer.unreadable(purpose, "it is not (block size, blocks, free blocks)");
         }
-        code.append("]:\n try:\n  os.remove(p)\n except OSError:\n  pass\n");
-        repl.exec(code.toString(), "removing leftovers of an earlier flash");
+        List<Object> r = rows.get(0);
+        return new FreeSpace(BoardAnswer.integer(r, 0, purpose), BoardAnswer.integer(r, 1, purpose),
+                BoardAnswer.integer(r, 2, purpose));
     }
 
     /**
-     * Writes {@code content} to {@code path} atomically (tmp, verify on the board, rename). {@code progress} gets
-     * the number of bytes that reached the board so far.
+     * Writes {@code content} to {@code path} atomically: staged next to it, checked by sha256 on the board, then
+     * renamed over it (LittleFS replaces the target in one step). {@code progress} gets the bytes sent so far.
      */
     public void write(String path, byte[] content, LongConsumer progress) {
         String tmp = path + TMP_SUFFIX;
-        String expected = dev.picotool.render.DeviceFile.sha256(content);
-        StringBuilder code = new StringBuilder("import binascii,os\nf=open(" + str(tmp) + ",'wb')\nw=f.write\n"
+        stage(tmp, content, progress);
+        String expected = DeviceFile.sha256(content);
+        repl.exec(HASH_FN + "import os\nif _pt_h(" + str(tmp) + ")!=" + str(expected) + ":\n os.remove(" + str(tmp)
+                + ")\n raise ValueError('picotool: checksum mismatch after writing')\nos.rename(" + str(tmp) + ","
+                + str(path) + ")\n", "writing " + FileNames.display(path));
+    }
+
+    /**
+     * Writes {@code content} to {@code staged} in exec-sized chunks (no verification: the caller hashes what it
+     * staged). A failed chunk deletes the partial file while the board still answers.
+     */
+    void stage(String staged, byte[] content, LongConsumer progress) {
+        StringBuilder code = new StringBuilder("import binascii\nf=open(" + str(staged) + ",'wb')\nw=f.write\n"
                 + "d=binascii.a2b_base64\n");
         int off = 0;
         try {
@@ -154,38 +185,28 @@ public final class DeviceFileSystem {
                 for (int line = 0; line < tuning.linesPerExec() && off < content.length; line++) {
                     int n = Math.min(tuning.lineBytes(), content.length - off);
                     code.append("w(d(b'").append(Base64.getEncoder().encodeToString(
-                            java.util.Arrays.copyOfRange(content, off, off + n))).append("'))\n");
+                            Arrays.copyOfRange(content, off, off + n))).append("'))\n");
                     off += n;
                 }
                 if (off >= content.length) {
-                    code.append(finish(tmp, path, expected));
+                    code.append("f.close()\n");
                 }
-                repl.exec(code.toString(), "writing " + path);
+                repl.exec(code.toString(), "writing " + FileNames.display(staged));
                 progress.accept(off);
                 code.setLength(0);
             } while (off < content.length);
         } catch (DeviceExecException e) {
-            cleanUp(tmp);
+            cleanUp(staged);
             throw e;
         }
     }
 
-    /** Close, compare the checksum computed by the board, then replace the target in one step. */
-    private static String finish(String tmp, String path, String expected) {
-        return "f.close()\n" + HASH_FN + "if _pt_h(" + str(tmp) + ")!=" + str(expected) + ":\n os.remove(" + str(tmp)
-                + ")\n raise ValueError('picotool: checksum mismatch after writing')\n"
-                // LittleFS (the Pico's filesystem) replaces an existing target in rename; a filesystem that
-                // refuses gets remove+rename, which loses atomicity only there.
-                + "try:\n os.rename(" + str(tmp) + "," + str(path) + ")\nexcept OSError:\n os.remove(" + str(path)
-                + ")\n os.rename(" + str(tmp) + "," + str(path) + ")\n";
-    }
-
-    /** Best effort after a failed write on a board that still answers: close and delete the tmp file. */
-    private void cleanUp(String tmp) {
+    /** Best effort after a failed write on a board that still answers: close and delete the staged file. */
+    private void cleanUp(String staged) {
         try {
-            repl.run("try:\n f.close()\nexcept Exception:\n pass\nimport os\ntry:\n os.remove(" + str(tmp)
+            repl.run("try:\n f.close()\nexcept Exception:\n pass\nimport os\ntry:\n os.remove(" + str(staged)
                     + ")\nexcept OSError:\n pass\n");
-        } catch (DeviceException ignored) {
+        } catch (RuntimeException ignored) {
             // the original failure is what the user needs to see
         }
     }

@@ -41,7 +41,7 @@ public record FlashPlan(List<Step> steps) {
                 s = new Step(f, Action.SKIP, "unchanged (same sha256)", true);
             }
             if (f.name().equals(MAIN)) {
-                main = s; // last, so a board cut off half-way never starts a new main.py against old modules
+                main = s; // listed last, as the entry point; the switch orders the renames itself (UpdateJournal)
             } else {
                 steps.add(s);
             }
@@ -69,24 +69,19 @@ public record FlashPlan(List<Step> steps) {
     }
 
     /**
-     * Whether the writes fit. While a file is written its old version still exists next to the .tmp, and every
-     * file written before it has already replaced its old version: check the peak at each step, in blocks.
+     * Whether the writes fit. Every changed file is staged next to its old version before any is switched, so the
+     * peak is all new files at once (old versions are freed only by the switch), plus the journal; counted in blocks.
      */
-    public void checkFits(FreeSpace space, Map<String, Long> oldSizes) {
-        long free = space.freeBlocks();
-        long needPeak = 0;
-        long net = 0;
+    public void checkFits(FreeSpace space) {
+        long need = space.blocksFor(0); // the journal: a few hundred bytes
         for (Step s : writes()) {
-            long newBlocks = space.blocksFor(s.file().size());
-            needPeak = Math.max(needPeak, net + newBlocks);
-            long oldBlocks = oldSizes.containsKey(s.name()) ? space.blocksFor(oldSizes.get(s.name())) : 0;
-            net += newBlocks - oldBlocks;
+            need += space.blocksFor(s.file().size());
         }
         // LittleFS needs a couple of spare blocks for copy-on-write metadata updates.
         long spare = 2;
-        if (needPeak + spare > free) {
+        if (need + spare > space.freeBlocks()) {
             throw new DeviceException("the board's filesystem is too full: writing needs about "
-                    + kb((needPeak + spare) * space.blockSize()) + " but only " + kb(space.freeBytes()) + " of "
+                    + kb((need + spare) * space.blockSize()) + " but only " + kb(space.freeBytes()) + " of "
                     + kb(space.totalBytes()) + " are free",
                     "remove files you no longer need (`picotool device ls`, `picotool device rm FILE`) and flash "
                             + "again");

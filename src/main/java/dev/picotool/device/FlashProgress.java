@@ -14,8 +14,13 @@ public interface FlashProgress {
     default void boardFound(DetectedBoard found, BoardCheck.Verdict verdict) {
     }
 
-    /** A phase starts ("stopping the running program", "restarting the board"...). */
+    /** Something worth a line happens ("stopping the running program", "restarting the board"...). */
     default void step(String what) {
+    }
+
+    /** A phase of the flash starts (by default a {@link #step} with its description). */
+    default void phase(FlashPhase phase) {
+        step(phase.description());
     }
 
     default void planned(FlashPlan plan) {

@@ -23,6 +23,15 @@ final class LinkReader {
 
     /** Reads through the next {@code marker}; returns the bytes before it. */
     byte[] readUntil(byte[] marker, Deadline deadline, String waitingFor) {
+        byte[] before = tryReadUntil(marker, deadline);
+        if (before == null) {
+            throw timeout(waitingFor);
+        }
+        return before;
+    }
+
+    /** Like {@link #readUntil}, but null when the marker has not come by the deadline (nothing is consumed then). */
+    byte[] tryReadUntil(byte[] marker, Deadline deadline) {
         while (true) {
             int at = indexOf(buf, marker, pos, buf.length);
             if (at >= 0) {
@@ -31,7 +40,7 @@ final class LinkReader {
                 return before;
             }
             if (!fill(deadline)) {
-                throw timeout(waitingFor, deadline);
+                return null;
             }
         }
     }
@@ -66,7 +75,7 @@ final class LinkReader {
     byte[] readExactly(int n, Deadline deadline, String waitingFor) {
         while (buf.length - pos < n) {
             if (!fill(deadline)) {
-                throw timeout(waitingFor, deadline);
+                throw timeout(waitingFor);
             }
         }
         byte[] out = Arrays.copyOfRange(buf, pos, pos + n);
@@ -142,7 +151,7 @@ final class LinkReader {
         pos = 0;
     }
 
-    private DeviceTimeoutException timeout(String waitingFor, Deadline deadline) {
+    DeviceTimeoutException timeout(String waitingFor) {
         return new DeviceTimeoutException("no answer from the board on " + link.description() + " while "
                 + waitingFor, "the board may be busy or stuck: run `picotool device reset`, or unplug it and plug "
                 + "it back in, then try again");

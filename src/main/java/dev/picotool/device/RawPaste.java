@@ -11,8 +11,11 @@ final class RawPaste {
     private RawPaste() {
     }
 
-    /** Sends {@code code} once the device said {@code R\x01}; returns after the device acknowledged the end. */
-    static void send(LinkReader reader, byte[] code, Deadline deadline) {
+    /**
+     * Sends {@code code} once the device said {@code R\x01}, ending with our end-of-data byte. Returns whether the
+     * device stopped reading early (it then reports why on stderr); otherwise {@link #awaitAck} follows.
+     */
+    static boolean send(LinkReader reader, byte[] code, Deadline deadline) {
         byte[] header = reader.readExactly(2, deadline, "waiting for the raw-paste window size");
         int window = (header[0] & 0xff) | (header[1] & 0xff) << 8;
         if (window == 0) {
@@ -30,7 +33,7 @@ final class RawPaste {
                     // The device stopped reading early (it reports why on stderr next); it now discards input
                     // until it sees our end-of-data byte.
                     reader.link().write(ReplBytes.END_OF_INPUT);
-                    return;
+                    return true;
                 } else {
                     throw new DeviceException("the board sent an unexpected byte 0x" + Integer.toHexString(b)
                             + " during a raw-paste transfer", "run `picotool device reset` and try again");
@@ -42,6 +45,11 @@ final class RawPaste {
             remain -= n;
         }
         reader.link().write(ReplBytes.END_OF_INPUT);
+        return false;
+    }
+
+    /** Waits for the device's acknowledgement of our end-of-data byte: it has compiled the code and runs it. */
+    static void awaitAck(LinkReader reader, Deadline deadline) {
         // Credits may still be in flight before the acknowledgement: readUntil skips them.
         byte[] before = reader.readUntil(new byte[] {ReplBytes.EOT}, deadline,
                 "waiting for the board to acknowledge the end of the code");

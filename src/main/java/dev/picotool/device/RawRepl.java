@@ -20,16 +20,30 @@ public final class RawRepl implements AutoCloseable {
     }
 
     private static final int CLASSIC_BLOCK = 256;
+    /** How often a wait for a running program looks whether the user asked to stop. */
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final ReplTimings timings;
+    private final Reopener reopener;
+    private Cancellation cancellation = new Cancellation();
     private SerialLink link;
     private LinkReader reader;
     private Mode mode = Mode.UNKNOWN;
     /** null until the first exec asks; false once the board refused (remembered for the connection). */
     private Boolean rawPaste;
+    /** Whether the last code sent reached the board whole (its end-of-input byte went out). */
+    private boolean delivered;
+    /** Whether this session has sent the board anything at all. */
+    private boolean touched;
 
     public RawRepl(SerialLink link, ReplTimings timings) {
+        this(link, timings, null);
+    }
+
+    /** @param reopener opens the same port again after the board reset itself (null: no reconnecting) */
+    public RawRepl(SerialLink link, ReplTimings timings, Reopener reopener) {
         this.timings = timings;
+        this.reopener = reopener;
         attach(link);
     }
 
@@ -50,6 +64,35 @@ public final class RawRepl implements AutoCloseable {
         return link;
     }
 
+    /** From now on, {@code c} can stop what this session does (see {@link #run}). */
+    public void watch(Cancellation c) {
+        this.cancellation = c;
+    }
+
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    /** Runs {@code work} (clean-up after an interruption) with no cancellation: it must not be stopped itself. */
+    public <T> T shielded(java.util.function.Supplier<T> work) {
+        Cancellation given = cancellation;
+        cancellation = new Cancellation();
+        try {
+            return work.get();
+        } finally {
+            cancellation = given;
+        }
+    }
+
+    ReplTimings timings() {
+        return timings;
+    }
+
+    /** Whether this session has sent the board anything yet (before that, the board was left as it was). */
+    public boolean touched() {
+        return touched;
+    }
+
     /** Whether raw-paste is in use: empty until the first exec found out. */
     public java.util.Optional<Boolean> rawPasteSupported() {
         return java.util.Optional.ofNullable(rawPaste);
@@ -66,6 +109,8 @@ public final class RawRepl implements AutoCloseable {
         }
         Deadline overall = Deadline.in(timings.interruptWithin());
         while (!overall.expired()) {
+            cancellation.checkpoint("picotool had not taken the board over yet; nothing was changed on it");
+            touched = true;
             link.write(ReplBytes.INTERRUPT);
             int answer = reader.awaitAny(overall.atMost(timings.ctrlCEvery()),
                     ReplBytes.FRIENDLY_PROMPT, ReplBytes.RAW_BANNER_AND_PROMPT);
@@ -100,18 +145,63 @@ public final class RawRepl implements AutoCloseable {
         return run(code, timings.exec());
     }
 
+    /**
+     * Runs code. When the session's {@link Cancellation} is triggered while the code runs, the board gets Ctrl-C:
+     * code stopped by it ends in a {@link DeviceInterruptedException}; code that disabled Ctrl-C (our atomic
+     * switch) runs to its end and returns normally, so the caller can tell that it completed.
+     */
     public ExecResult run(String code, Duration timeout) {
         requireRaw();
         Deadline deadline = Deadline.in(timeout);
         send(code.getBytes(StandardCharsets.UTF_8), deadline);
+        Interrupter stop = new Interrupter();
         try {
-            String out = text(reader.readUntil(new byte[] {ReplBytes.EOT}, deadline, "waiting for program output"));
-            String err = text(reader.readUntil(new byte[] {ReplBytes.EOT}, deadline, "waiting for error output"));
-            reader.readUntil(ReplBytes.RAW_PROMPT, deadline, "waiting for the raw prompt");
+            String out = text(stop.readFrame(deadline, "waiting for program output"));
+            String err = text(stop.readFrame(deadline, "waiting for error output"));
+            reader.readUntil(ReplBytes.RAW_PROMPT, stop.limit(deadline), "waiting for the raw prompt");
+            if (stop.sent && err.contains("KeyboardInterrupt")) {
+                throw cancellation.stopped("the code running on the board was stopped");
+            }
             return new ExecResult(out, err);
         } catch (DeviceException e) {
             mode = Mode.UNKNOWN;
             throw e;
+        }
+    }
+
+    /** Reads one \x04-framed part of an exec's output, sending Ctrl-C (again) when the user wants to stop. */
+    private final class Interrupter {
+        boolean sent;
+        private Deadline stopBy;
+        private Deadline nextCtrlC;
+
+        byte[] readFrame(Deadline deadline, String waitingFor) {
+            while (true) {
+                byte[] got = reader.tryReadUntil(new byte[] {ReplBytes.EOT}, limit(deadline).atMost(POLL));
+                if (got != null) {
+                    return got;
+                }
+                if (limit(deadline).expired()) {
+                    if (sent) {
+                        mode = Mode.UNKNOWN;
+                        throw cancellation.stopped("the code running on the board ignores Ctrl-C and still runs; "
+                                + "unplug the board and plug it in again");
+                    }
+                    throw reader.timeout(waitingFor);
+                }
+                if (cancellation.requested() && (nextCtrlC == null || nextCtrlC.expired())) {
+                    if (stopBy == null) {
+                        stopBy = Deadline.in(timings.interruptWithin());
+                    }
+                    link.write(new byte[] {ReplBytes.CTRL_C});
+                    sent = true;
+                    nextCtrlC = Deadline.in(timings.ctrlCEvery().multipliedBy(4));
+                }
+            }
+        }
+
+        Deadline limit(Deadline deadline) {
+            return stopBy == null || deadline.nanos() - stopBy.nanos() < 0 ? deadline : stopBy;
         }
     }
 
@@ -124,13 +214,26 @@ public final class RawRepl implements AutoCloseable {
         return run(code, timeout).orThrow(purpose);
     }
 
+    /**
+     * Whether the code of the last exec reached the board whole. When not, the board never ran it (it waits for the
+     * rest, or a later Ctrl-C discards it); when it did, the board runs it even if the link went right after.
+     */
+    boolean lastCodeDelivered() {
+        return delivered;
+    }
+
     private void send(byte[] code, Deadline deadline) {
+        delivered = false;
         if (rawPaste == null || rawPaste) {
             link.write(ReplBytes.RAW_PASTE_REQUEST);
             byte[] reply = reader.readExactly(2, deadline.atMost(timings.answer()), "asking for raw-paste mode");
             if (reply[0] == ReplBytes.RAW_PASTE_ANSWER && reply[1] == ReplBytes.RAW_PASTE_YES) {
                 rawPaste = true;
-                RawPaste.send(reader, code, deadline);
+                boolean endedEarly = RawPaste.send(reader, code, deadline);
+                delivered = !endedEarly;
+                if (!endedEarly) {
+                    RawPaste.awaitAck(reader, deadline);
+                }
                 return;
             }
             rawPaste = false;
@@ -155,6 +258,7 @@ public final class RawRepl implements AutoCloseable {
             }
         }
         link.write(ReplBytes.END_OF_INPUT);
+        delivered = true;
         byte[] ok = reader.readExactly(2, deadline, "waiting for the board to accept the code");
         if (!Arrays.equals(ok, ReplBytes.OK)) {
             mode = Mode.UNKNOWN;
@@ -210,6 +314,21 @@ public final class RawRepl implements AutoCloseable {
         if (!reader.awaitDisconnect(deadline.atMost(timings.reboot()))) {
             return; // a peer that resets without dropping the link: keep it, and its boot output
         }
+        reopen(reopen, deadline, within);
+    }
+
+    /** Whether {@link #reconnect} can work: the session knows how to open its port again. */
+    boolean canReconnect() {
+        return reopener != null;
+    }
+
+    /** The board reset itself (its USB port dropped): open the port again, within {@code within}. */
+    void reconnect(Duration within) {
+        mode = Mode.UNKNOWN;
+        reopen(reopener, Deadline.in(within), within);
+    }
+
+    private void reopen(Reopener reopen, Deadline deadline, Duration within) {
         link.close();
         DeviceException last = null;
         while (last == null || !deadline.expired()) {

@@ -10,6 +10,13 @@ public final class SerialLinks {
     private SerialLinks() {
     }
 
+    /** Checks how a port is written before anything is opened: a bad {@code socket://} address is a usage error. */
+    public static void check(String port) {
+        if (port.startsWith(TcpLink.SCHEME)) {
+            TcpLink.address(port);
+        }
+    }
+
     public static SerialLink open(String port) {
         return open(port, PortEnumerator.system());
     }

@@ -1,12 +1,17 @@
 package dev.picotool.device;
 
+import dev.picotool.ExitCode;
+import dev.picotool.PicoToolException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -30,20 +35,30 @@ public final class TcpLink implements SerialLink {
         this.writeLimit = writeLimit;
     }
 
-    static TcpLink open(String spec, Duration writeLimit) {
+    /** The host and port of {@code socket://HOST:PORT}, or a usage error that says how to write it. */
+    static InetSocketAddress address(String spec) {
         URI uri;
         try {
-            uri = URI.create(spec.replace(SCHEME, "tcp://"));
-        } catch (IllegalArgumentException e) {
-            throw badSpec(spec);
+            uri = new URI("tcp://" + spec.substring(SCHEME.length()));
+        } catch (URISyntaxException e) {
+            throw badSpec(spec, "it is not HOST:PORT");
         }
-        if (uri.getHost() == null || uri.getPort() < 0) {
-            throw badSpec(spec);
+        if (uri.getHost() == null || uri.getPort() < 0 || uri.getPath() != null && !uri.getPath().isEmpty()
+                || uri.getQuery() != null || uri.getUserInfo() != null) {
+            throw badSpec(spec, "it is not HOST:PORT");
         }
+        if (uri.getPort() < 1 || uri.getPort() > 65535) {
+            throw badSpec(spec, uri.getPort() + " is not a TCP port number (1-65535)");
+        }
+        return InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort());
+    }
+
+    static TcpLink open(String spec, Duration writeLimit) {
+        InetSocketAddress where = address(spec);
         Socket s = new Socket();
         try {
             s.setTcpNoDelay(true);
-            s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), CONNECT_TIMEOUT_MS);
+            s.connect(new InetSocketAddress(where.getHostString(), where.getPort()), CONNECT_TIMEOUT_MS);
             return new TcpLink(s, spec, writeLimit);
         } catch (IOException e) {
             try {
@@ -51,13 +66,27 @@ public final class TcpLink implements SerialLink {
             } catch (IOException ignored) {
                 // nothing left to release
             }
-            throw new DeviceException("cannot connect to " + spec + ": " + e.getMessage(),
+            throw new DeviceException("cannot connect to " + spec + ": " + why(e, where),
                     "is the virtual Pico (or serial bridge) running and listening on that port?", e);
         }
     }
 
-    private static DeviceException badSpec(String spec) {
-        return new DeviceException("not a socket address: " + spec, "write it as socket://HOST:PORT");
+    private static String why(IOException e, InetSocketAddress where) {
+        if (e instanceof UnknownHostException) {
+            return "the host name " + where.getHostString() + " is unknown";
+        }
+        if (e instanceof ConnectException) {
+            return "nothing listens on port " + where.getPort() + " there (connection refused)";
+        }
+        if (e instanceof SocketTimeoutException) {
+            return "no answer within " + CONNECT_TIMEOUT_MS / 1000 + " s";
+        }
+        return e.getMessage();
+    }
+
+    private static PicoToolException badSpec(String spec, String why) {
+        return new PicoToolException(ExitCode.USAGE, "--port " + spec + ": " + why,
+                "write it as socket://HOST:PORT, e.g. socket://127.0.0.1:2217");
     }
 
     @Override

@@ -30,10 +30,10 @@ public final class FirmwareRenderer {
      * Static files, libraries before the app. The optional modules (TLS, Home Assistant, MQTT failure texts) ship
      * with every configuration: the board imports them only when settings.py turns them on or a failure needs
      * them, so they cost flash, not RAM, and the flashed file set stays the same when a setting changes. DHT22.py
-     * ships only with a DHT sensor, as before.
+     * ships only with a DHT sensor, as before. picoboot.py (first) completes an interrupted update at boot.
      */
-    private static final List<String> LIBRARIES = List.of("wifi.py", "picomqtt.py", "mqtterrors.py",
-            "tlscontext.py", "hadiscovery.py");
+    private static final List<String> LIBRARIES = List.of("picoboot.py", "wifi.py", "picomqtt.py",
+            "mqtterrors.py", "tlscontext.py", "hadiscovery.py");
     private static final String SENSOR_LIBRARY = "DHT22.py";
     private static final String APP = "app.py";
     private static final List<String> TEMPLATES = List.of("settings.py", "main.py");

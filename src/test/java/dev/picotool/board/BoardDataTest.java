@@ -88,8 +88,8 @@ class BoardDataTest {
         Board w = Boards.get(BoardId.PICO_W);
         Board w2 = Boards.get(BoardId.PICO2_W);
         Board plain = Boards.get(BoardId.PICO);
-        assertThat(w.watchdog()).isEqualTo(new Board.Watchdog(0x40058000L, 30, 8388));
-        assertThat(w2.watchdog()).isEqualTo(new Board.Watchdog(0x400d8000L, 30, 16777));
+        assertThat(w.watchdog()).isEqualTo(new Watchdog("RP2040", 0x40058000L, 30, 8388));
+        assertThat(w2.watchdog()).isEqualTo(new Watchdog("RP2350", 0x400d8000L, 30, 16777));
         assertThat(w.uf2FamilyId()).isEqualTo(0xe48bff56L);
         assertThat(w2.uf2FamilyIds()).containsExactly(0xe48bff59L, 0xe48bff57L, 0xe48bff5aL);
         assertThat(List.of(w.bootselDrive(), w2.bootselDrive(), plain.bootselDrive()))

@@ -48,4 +48,10 @@ class PinoutTest {
         assertThat(PICO_W.find("GP4").orElseThrow().hasCaution()).isTrue();
         assertThat(PICO_W.find("GP15").orElseThrow().hasCaution()).isFalse();
     }
+
+    @Test
+    void theWatchdogRegisterComesFromTheBoardData() {
+        // RP2040 datasheet, watchdog block at 0x40058000, CTRL at offset 0, ENABLE is bit 30
+        assertThat(Boards.watchdogs()).contains(new Watchdog("RP2040", 0x40058000L, 30, 8388));
+    }
 }

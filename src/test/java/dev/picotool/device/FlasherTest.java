@@ -11,30 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Flashing a virtual Pico through jSerialComm on a pty: the whole flow, and what an interruption leaves behind. */
-class FlasherTest {
+class FlasherTest extends FlasherFixture {
     static final String MAIN = "import settings, helper\nprint('[picotool] firmware 0.1.0 starting, board x')\n"
             + "print('[wifi] connected, ip 192.168.4.23')\nprint('[mqtt] connected')\nimport time\n"
             + "while True:\n time.sleep(0.05)\n";
-
-    @TempDir
-    Path dir;
-
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
 
     static FirmwareBundle bundle(String settings, String main) {
         return new FirmwareBundle(List.of(DeviceFile.text("helper.py", "X = 1\n"),
@@ -45,32 +29,9 @@ class FlasherTest {
         return bundle("WIFI_PASSWORD = 'hunter22'\n", MAIN);
     }
 
-    VirtualPico pico(String... args) {
-        VirtualPico p = VirtualPico.start(dir.resolve("pico"), args);
-        open.add(p);
-        return p;
-    }
-
-    RawRepl connect(VirtualPico p) {
-        RawRepl r = new RawRepl(SerialLinks.open(p.port()));
-        open.add(r);
-        return r;
-    }
-
+    @Override
     Flasher.Options options() {
-        return Flasher.Options.standard().withBackups(Optional.of(new BackupStore(dir.resolve("backups"))))
-                .withMonitor(Duration.ofSeconds(5));
-    }
-
-    /** One connection per flash, as the CLI does. */
-    FlashResult flash(VirtualPico p, FirmwareBundle b, Flasher.Options o) {
-        try (RawRepl repl = new RawRepl(SerialLinks.open(p.port()))) {
-            return flash(repl, b, o, FlashProgress.NONE);
-        }
-    }
-
-    FlashResult flash(RawRepl repl, FirmwareBundle b, Flasher.Options o, FlashProgress progress) {
-        return new Flasher(repl, TransferTuning.standard(), progress).flash(b, o);
+        return super.options().withMonitor(Duration.ofSeconds(5));
     }
 
     @Test
@@ -191,11 +152,10 @@ class FlasherTest {
         assertThatThrownBy(() -> flash(doomed, v2, options(), killer))
                 .isInstanceOf(BoardDisconnectedException.class).hasMessageContaining("disconnected");
         assertThat(Files.readString(p.fs().resolve("main.py"))).isEqualTo(MAIN);
-        VirtualPico again = VirtualPico.start(dir.resolve("pico"));
-        open.add(again);
+        VirtualPico again = pico();
         FlashResult r = flash(again, v2, options().withMonitor(Duration.ZERO));
         assertThat(r.plan().writes()).extracting(FlashPlan.Step::name).containsExactly("main.py");
         assertThat(Files.readString(again.fs().resolve("main.py"))).isEqualTo(big);
-        assertThat(again.fs().resolve("main.py.tmp")).doesNotExist();
+        assertThat(again.fs().resolve("main.py" + UpdateJournal.STAGED_SUFFIX)).doesNotExist();
     }
 }

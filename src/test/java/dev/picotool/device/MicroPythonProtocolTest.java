@@ -1,12 +1,13 @@
 package dev.picotool.device;
 
+import dev.picotool.testing.BoardPeer;
 import dev.picotool.testing.VirtualPico;
 import java.nio.file.Path;
 
 /** Real MicroPython v1.27 (webassembly) behind a pty: it refuses raw-paste with R\x00, so classic mode is used. */
 class MicroPythonProtocolTest extends DeviceProtocolSuite {
     @Override
-    VirtualPico start(Path dir) {
+    BoardPeer start(Path dir) {
         return VirtualPico.micropython(dir);
     }
 

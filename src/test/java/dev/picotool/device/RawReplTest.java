@@ -113,7 +113,8 @@ class RawReplTest {
                 .isInstanceOfSatisfying(DeviceExecException.class, e -> {
                     assertThat(e.errnoName()).contains("ENOENT");
                     assertThat(e.stdout()).isEqualTo("partial\n");
-                    assertThat(e.getMessage()).isEqualTo("reading failed on the board: OSError: [Errno 2] ENOENT")
+                    assertThat(e.getMessage()).isEqualTo("reading failed on the board: no such file or "
+                            + "directory (OSError: [Errno 2] ENOENT)")
                             .doesNotContain("hunter22");
                     assertThat(e.exitCode().code()).isEqualTo(4);
                 });

@@ -3,6 +3,8 @@ package dev.picotool.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.picotool.ExitCode;
+import dev.picotool.PicoToolException;
 import dev.picotool.render.DeviceFile;
 import dev.picotool.render.FirmwareBundle;
 import dev.picotool.testing.VirtualPico;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** --port socket://host:port (ser2net bridges, the virtual Pico's --tcp): the same protocol over TCP. */
 class TcpLinkTest {
@@ -44,7 +48,19 @@ class TcpLinkTest {
     void nothingListeningIsADeviceErrorWithAHint() {
         assertThatThrownBy(() -> SerialLinks.open("socket://127.0.0.1:1")).isInstanceOf(DeviceException.class)
                 .satisfies(e -> assertThat(((DeviceException) e).hint()).isNotEmpty());
-        assertThatThrownBy(() -> SerialLinks.open("socket://no-port-here")).isInstanceOf(DeviceException.class)
-                .hasMessageContaining("not a socket address");
+        assertThatThrownBy(() -> SerialLinks.open("socket://127.0.0.1:1")).hasMessageContaining("nothing listens "
+                + "on port 1 there (connection refused)");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"socket://127.0.0.1:99999|99999 is not a TCP port number (1-65535)",
+        "socket://127.0.0.1:0|0 is not a TCP port number", "socket://no-port-here|it is not HOST:PORT",
+        "socket://h:1/path|it is not HOST:PORT", "socket://:22|it is not HOST:PORT", "socket://a b:1|not HOST:PORT"})
+    void aBadlyWrittenAddressIsAUsageErrorBeforeAnythingIsOpened(String spec, String why) {
+        assertThatThrownBy(() -> SerialLinks.check(spec)).isInstanceOfSatisfying(PicoToolException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(e.getMessage()).startsWith("--port " + spec + ": ").contains(why);
+            assertThat(e.hint()).contains("socket://HOST:PORT");
+        });
     }
 }

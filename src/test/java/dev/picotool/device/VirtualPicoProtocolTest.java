@@ -1,11 +1,12 @@
 package dev.picotool.device;
 
+import dev.picotool.testing.BoardPeer;
 import dev.picotool.testing.VirtualPico;
 import java.nio.file.Path;
 
 class VirtualPicoProtocolTest extends DeviceProtocolSuite {
     @Override
-    VirtualPico start(Path dir) {
+    BoardPeer start(Path dir) {
         return VirtualPico.start(dir);
     }
 

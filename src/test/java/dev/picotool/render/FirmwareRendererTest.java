@@ -56,8 +56,8 @@ class FirmwareRendererTest {
     void filesComeInWriteOrderWithMainLast() {
         FirmwareBundle bundle = RENDERER.render(Configs.tutorial());
         assertThat(bundle.files()).extracting(DeviceFile::name)
-                .containsExactly("wifi.py", "picomqtt.py", "mqtterrors.py", "tlscontext.py", "hadiscovery.py",
-                        "DHT22.py", "app.py", "settings.py", "main.py");
+                .containsExactly("picoboot.py", "wifi.py", "picomqtt.py", "mqtterrors.py", "tlscontext.py",
+                        "hadiscovery.py", "DHT22.py", "app.py", "settings.py", "main.py");
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Map;
  * A peer process on a pty for integration tests: tool/virtual-pico (simulated Pico W) or tool/micropython-repl
  * (the real MicroPython REPL). Started with ProcessBuilder; {@link #port()} is the path from its ready line.
  */
-public final class VirtualPico implements AutoCloseable {
+public final class VirtualPico implements BoardPeer {
     private static final Duration READY_WITHIN = Duration.ofSeconds(20);
 
     private final ToolProcess process;
@@ -67,6 +67,7 @@ public final class VirtualPico implements AutoCloseable {
         return new VirtualPico("micropython-repl", dir, List.of());
     }
 
+    @Override
     public String port() {
         return process.endpoint();
     }
