@@ -30,6 +30,13 @@ def install_time_shims():
         time.sleep_ms = lambda ms: time.sleep(ms / 1000.0)
 
 
+def install_os_shims():
+    """MicroPython's os.ilistdir on CPython: (name, type, inode) tuples, type 0x4000 for a directory."""
+    import os
+    if not hasattr(os, 'ilistdir'):
+        os.ilistdir = lambda d='.': iter([(e.name, 0x4000 if e.is_dir() else 0x8000, 0) for e in os.scandir(d)])
+
+
 def wait_until(predicate, timeout_s=5.0, what='condition'):
     """Poll predicate until it returns a truthy value or the deadline passes."""
     deadline = time.monotonic() + timeout_s

@@ -30,6 +30,7 @@ import json, os, runpy, sys
 sys.path.insert(0, %(tests)r)
 import firmware_fixtures as fx
 fx.install_time_shims()
+fx.install_os_shims()
 net = fx.make_module('network', fx.FAKE_NETWORK)
 net.reset(json.loads(os.environ.get('WIFI_SCRIPT', '[1, 2, 3]')))
 machine = fx.make_module('machine', fx.FAKE_MACHINE)

@@ -75,8 +75,8 @@ class FirmwareRendererTest {
                 SensorType.NONE, PayloadFormat.PLAIN, false));
         assertThat(bundle.file("DHT22.py")).isEmpty();
         // Optional modules ship even when their feature is off: the board never imports them then.
-        assertThat(bundle.files()).extracting(DeviceFile::name).containsExactly("wifi.py", "picomqtt.py",
-                "mqtterrors.py", "tlscontext.py", "hadiscovery.py", "app.py", "settings.py", "main.py");
+        assertThat(bundle.files()).extracting(DeviceFile::name).containsExactly("picoboot.py", "wifi.py",
+                "picomqtt.py", "mqtterrors.py", "tlscontext.py", "hadiscovery.py", "app.py", "settings.py", "main.py");
     }
 
     @Test
