@@ -5,7 +5,9 @@ import dev.picotool.PicoToolException;
 import dev.picotool.config.SystemSecretSource;
 import dev.picotool.verify.BrokerConnection;
 import dev.picotool.verify.Durations;
+import dev.picotool.TerminalText;
 import dev.picotool.verify.HumanReport;
+import dev.picotool.verify.OutputFile;
 import dev.picotool.verify.ReadingRecorder;
 import dev.picotool.verify.ReportFormat;
 import dev.picotool.verify.Verifier;
@@ -13,6 +15,7 @@ import dev.picotool.verify.VerifyListener;
 import dev.picotool.verify.VerifyPlan;
 import dev.picotool.verify.VerifyResult;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,37 +68,77 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         BrokerConnection conn = options.connection(new SystemSecretSource());
-        out.printf("Waiting for %d reading%s on each of %d topic%s at %s (every %s, at most %s)%n", plan.count(),
-                plan.count() == 1 ? "" : "s", plan.topics().size(), plan.topics().size() == 1 ? "" : "s",
-                conn.address() + (conn.tls() ? " (TLS)" : ""), Durations.text(plan.interval()),
-                Durations.text(plan.timeout()));
-        out.flush();
-        VerifyResult result;
-        ReadingRecorder recorder = record == null ? null : ReadingRecorder.open(record);
+        List<OutputFile> reportFiles = new ArrayList<>();
+        ReadingRecorder recorder = null;
         try {
+            // Every output file is checked before connecting: a typo must not cost a whole run, or its verdict.
+            for (int i = 0; i < formats.size(); i++) {
+                reportFiles.add(OutputFile.prepare(path(reports.get(2 * i + 1)), "--report " + formats.get(i).id()));
+            }
+            recorder = record == null ? null : ReadingRecorder.open(OutputFile.prepare(record, "--record"));
+            out.printf("Waiting for %d reading%s on each of %d topic%s at %s (every %s, at most %s)%n", plan.count(),
+                    plan.count() == 1 ? "" : "s", plan.topics().size(), plan.topics().size() == 1 ? "" : "s",
+                    TerminalText.escape(conn.address()) + (conn.tls() ? " (TLS)" : ""),
+                    Durations.text(plan.interval()), Durations.text(plan.timeout()));
+            out.flush();
             VerifyListener listener = new LiveLines(out);
-            result = new Verifier().run(conn, plan, recorder == null ? listener : listener.and(recorder));
+            VerifyResult result = new Verifier().run(conn, plan, recorder == null ? listener
+                    : listener.and(recorder));
+            out.println();
+            HumanReport.lines(result).forEach(out::println);
+            out.flush();
+            return finish(result, formats, reportFiles, recorder);
         } finally {
+            reportFiles.forEach(OutputFile::close);
             if (recorder != null) {
                 recorder.close();
             }
         }
-        out.println();
-        HumanReport.lines(result).forEach(out::println);
+    }
+
+    /** Writes the files; a file that cannot be written is reported, but never hides the verdict. */
+    private int finish(VerifyResult result, List<ReportFormat> formats, List<OutputFile> files,
+                       ReadingRecorder recorder) {
+        PrintWriter out = spec.commandLine().getOut();
+        List<PicoToolException> failures = new ArrayList<>();
         for (int i = 0; i < formats.size(); i++) {
-            Path file = Path.of(reports.get(2 * i + 1));
-            formats.get(i).write(result, file);
-            out.println(formats.get(i).id() + " report written to " + file);
+            try {
+                formats.get(i).write(result, files.get(i));
+                out.println(formats.get(i).id() + " report written to " + shown(files.get(i)));
+            } catch (PicoToolException e) {
+                failures.add(e);
+            }
         }
-        if (record != null) {
-            out.println("readings recorded in " + record);
+        if (recorder != null) {
+            try {
+                recorder.finish();
+                out.println("readings recorded in " + TerminalText.escape(record.toString()));
+            } catch (PicoToolException e) {
+                failures.add(e);
+            }
         }
         out.flush();
-        if (!result.passed()) {
-            throw new PicoToolException(ExitCode.VERIFICATION_FAILED, "verification failed for "
-                    + String.join(", ", result.failing()), "the table above says why; the Pico's serial output "
-                    + "(`picotool flash --monitor`) shows what it publishes");
+        PicoToolException verdict = result.passed() ? null : new PicoToolException(ExitCode.VERIFICATION_FAILED,
+                "verification failed for " + TerminalText.escape(String.join(", ", result.failing())), "the table "
+                + "above says why; the Pico's serial output (`picotool flash --monitor`) shows what it publishes");
+        if (verdict == null && failures.isEmpty()) {
+            return 0;
         }
-        return 0;
+        PicoToolException last = verdict != null ? verdict : failures.remove(failures.size() - 1);
+        failures.forEach(f -> PicoTool.report(f, spec.commandLine().getErr()));
+        throw last;
+    }
+
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new PicoToolException(ExitCode.USAGE, "--report: '" + TerminalText.escape(text)
+                    + "' is not a file name (" + e.getReason() + ")", "e.g. --report junit verify.xml");
+        }
+    }
+
+    private static String shown(OutputFile f) {
+        return TerminalText.escape(f.target().toString());
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.picotool.testing.Mosquitto;
 import dev.picotool.testing.Ports;
 import dev.picotool.testing.TestPublisher;
-import dev.picotool.verify.Json;
+import dev.picotool.testing.JsonDocs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +72,7 @@ class VerifyCommandTest {
         assertThat(c.out()).containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}  cli/pico/humidity/dht22 +\\{\"value\": "
                 + "45.0, \"unit\": \"%\"} 1/2");
         assertThat(c.err()).isEmpty();
-        assertThat(((Map<?, ?>) Json.parse(Files.readString(json))).get("passed")).isEqualTo(true);
+        assertThat(JsonDocs.object(Files.readString(json)).get("passed")).isEqualTo(true);
         assertThat(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile())
                 .getElementsByTagName("testcase").getLength()).isEqualTo(4);
         assertThat(Files.readAllLines(csv)).hasSizeGreaterThanOrEqualTo(7)
