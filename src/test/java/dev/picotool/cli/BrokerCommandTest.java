@@ -3,6 +3,7 @@ package dev.picotool.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picotool.testing.Deadline;
+import dev.picotool.testing.RawPublisher;
 import dev.picotool.testing.TestBroker;
 import dev.picotool.testing.TestPublisher;
 import java.io.BufferedReader;
@@ -101,8 +102,14 @@ class BrokerCommandTest {
             Cli c = Cli.run("verify", "--broker", broker.address(), "--sensor", "none", "--count", "1",
                     "--interval", "0.2", "--timeout", "2");
             assertThat(c.rc).as(c.toString()).isEqualTo(6); // connected; nobody publishes
+            try (RawPublisher big = RawPublisher.connect(broker)) {
+                big.publish("b/big", new byte[70_000]);
+                Deadline.await(Duration.ofSeconds(10), () -> broker.cli.err().contains("refused an MQTT message"),
+                        () -> "a warning about the big message: " + broker.cli);
+            }
             assertThat(broker.cli.out()).contains("Anyone on the network may connect");
-            assertThat(broker.cli.err()).startsWith("warning: --anonymous: anyone who can reach this computer");
+            assertThat(broker.cli.err()).startsWith("warning: --anonymous: anyone who can reach this computer")
+                    .contains("warning: refused an MQTT message of 70007 bytes, over the broker's limit of 65536");
         }
     }
 
