@@ -206,7 +206,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                     group.shutdownGracefully(0, STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
                 }
             }
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             // Moquette stops them itself, with the quiet period.
         }
     }

@@ -122,13 +122,15 @@ class BrokerCommandTest {
             Cli anonymous = Cli.run("verify", "--broker", broker.address(), "--count", "1", "--interval", "0.2");
             Cli wrongUser = Cli.run("verify", "--broker", broker.address(), "--mqtt-user", "teacher",
                     "--mqtt-password-file", pw.toString(), "--count", "1", "--interval", "0.2");
-            Cli student = Cli.run("verify", "--broker", broker.address(), "--mqtt-user", "student",
+            Cli student = Cli.run("--verbose", "verify", "--broker", broker.address(), "--mqtt-user", "student",
                     "--mqtt-password-file", pw.toString(), "--sensor", "none", "--count", "1", "--interval", "0.2",
                     "--timeout", "2");
 
             assertThat(anonymous.rc).as(anonymous.toString()).isEqualTo(5);
             assertThat(wrongUser.rc).as(wrongUser.toString()).isEqualTo(5);
             assertThat(student.rc).as(student.toString()).isEqualTo(6); // connected; nobody publishes
+            // --verbose shows the client's and the (in-process) broker's logs of the login, never the password
+            assertThat(student.err()).contains("CONNECT").doesNotContain("class-pw");
             assertThat(broker.cli.out()).contains("Clients must log in as 'student'",
                     "--mqtt-user student --mqtt-password").doesNotContain("class-pw");
         }
