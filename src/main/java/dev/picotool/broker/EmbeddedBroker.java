@@ -2,6 +2,7 @@ package dev.picotool.broker;
 
 import dev.picotool.ExitCode;
 import dev.picotool.PicoToolException;
+import dev.picotool.TerminalText;
 import dev.picotool.config.Secret;
 import io.moquette.BrokerConstants;
 import io.moquette.broker.Server;
@@ -157,8 +158,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private static PicoToolException cannotListen(Options o, Exception cause) {
-        return new PicoToolException(ExitCode.BROKER, "cannot listen on " + o.bind() + ":" + o.port()
-                + (cause != null && cause.getMessage() != null ? " (" + cause.getMessage() + ")" : ""),
+        return new PicoToolException(ExitCode.BROKER, "cannot listen on " + TerminalText.escape(o.bind() + ":"
+                + o.port() + (cause != null && cause.getMessage() != null ? " (" + cause.getMessage() + ")" : "")),
                 "is another broker (mosquitto?) already using port " + o.port() + "? stop it or pick another "
                         + "--port; ports below 1024 need root", cause);
     }

@@ -138,10 +138,10 @@ public final class BrokerCommand implements Callable<Integer> {
                         "pass --password-env NAME or --password-file PATH (or set " + Passwords.FALLBACK_ENV + ")");
             }
             return new Access(Optional.of(user), p, "Clients must log in as '" + TerminalText.escape(user)
-                    + "' with the password.", " --mqtt-user " + user + " --mqtt-password");
+                    + "' with the password.", " --mqtt-user " + TerminalText.escape(user) + " --mqtt-password");
         }
         LocalBrokerCredentials.Login login = LocalBrokerCredentials.standard().findOrCreate();
-        String file = login.file().toString();
+        String file = TerminalText.escape(login.file().toString());
         return new Access(Optional.of(login.username()), Optional.of(login.password()),
                 (login.created() ? "Made a login for this broker: user '" + login.username() + "', password in "
                         + file + " (readable by you only; it stays the same from now on)."
@@ -155,10 +155,11 @@ public final class BrokerCommand implements Callable<Integer> {
                 Durations.text(broker.startTime()));
         out.println(access.says());
         if (BrokerAddress.isLoopback(bind)) {
-            out.println("Bound to " + bind + ": only programs on this computer can reach it (a virtual Pico, tests). "
+            out.println("Bound to " + TerminalText.escape(bind) + ": only programs on this computer can reach it (a virtual Pico, tests). "
                     + "For a real Pico use --bind 0.0.0.0.");
         } else {
-            List<String> lan = BrokerAddress.isUnspecified(bind) ? LanAddresses.ipv4() : List.of(bind);
+            List<String> lan = BrokerAddress.isUnspecified(bind) ? LanAddresses.ipv4()
+                    : List.of(TerminalText.escape(bind));
             if (lan.isEmpty()) {
                 out.println("No LAN address found: give the Pico this computer's address (see `ip addr`).");
             }
@@ -166,7 +167,8 @@ public final class BrokerCommand implements Callable<Integer> {
             lan.forEach(a -> out.printf("  picotool flash --broker %s:%d%s%n", a, broker.port(), access.loginFlags()));
         }
         out.printf("Check the readings with:%n  picotool verify --broker %s:%d%s%n",
-                BrokerAddress.isUnspecified(bind) ? "localhost" : bind, broker.port(), access.loginFlags());
+                BrokerAddress.isUnspecified(bind) ? "localhost" : TerminalText.escape(bind), broker.port(),
+                access.loginFlags());
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }
