@@ -68,22 +68,7 @@ class PackagedJarIT {
                 port = m.find() ? Integer.parseInt(m.group(1)) : port;
             }
             assertThat(port).as("the broker's port").isPositive();
-            int brokerPort = port;
-            TestBroker address = new TestBroker() {
-                @Override
-                public int port() {
-                    return brokerPort;
-                }
-
-                @Override
-                public void restart() {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            TestBroker address = TestBroker.at(port);
             Path report = tmp.resolve("report.json");
             try (TestPublisher pico = TestPublisher.connect(address).retained("jar/pico/status", "online")
                     .every(Duration.ofMillis(200), Map.of("jar/pico/t", TestPublisher.repeat("{\"value\": 21.5}",
