@@ -2,13 +2,16 @@ package dev.picotool.broker;
 
 import dev.picotool.ExitCode;
 import dev.picotool.PicoToolException;
+import dev.picotool.TerminalText;
 import dev.picotool.config.Secret;
 import io.moquette.BrokerConstants;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
 import io.moquette.broker.security.PermitAllAuthorizatorPolicy;
+import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -17,28 +20,47 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A small MQTT 3.1.1 broker inside picotool (Moquette 0.17), for classrooms without one.
  *
- * <p>Why Moquette: measured against Apache ActiveMQ Artemis 2.55 embedded (docs/broker-choice.md), it is a third of
- * the size (6.5 MB vs 18.8 MB of jars) and starts about three times faster (0.5-0.8 s vs 2-3.3 s). Its one cost is
- * stopping: Netty's 2 s quiet period. Moquette speaks MQTT 3.1.1 only, which is what the Pico firmware speaks.
+ * <p>Why Moquette: measured against Apache ActiveMQ Artemis 2.55 embedded, it is a third of the size (6.5 MB vs
+ * 18.8 MB of jars) and starts about three times faster (0.5-0.8 s vs 2-3.3 s). Moquette speaks MQTT 3.1.1 only, which
+ * is what the Pico firmware speaks.
  *
- * <p>Configured so that it phones nobody (telemetry is on by default in Moquette), writes no files (no persistence:
- * retained messages live until it stops) and is quiet (slf4j-nop). {@link #close()} must run: Netty's threads are not
- * daemons and would keep the JVM alive.
+ * <p>Configured so that it phones nobody (telemetry is on by default in Moquette) and writes no files (no
+ * persistence: retained messages live until it stops). {@link #close()} must run: Netty's threads are not daemons
+ * and would keep the JVM alive.
  */
 public final class EmbeddedBroker implements AutoCloseable {
     /** Moquette's Netty may report the bound port a few milliseconds after startServer returns. */
     private static final Duration PORT_WAIT = Duration.ofSeconds(5);
-    /** Large enough for Home Assistant discovery documents (Moquette's default is 8092 bytes). */
-    private static final int MAX_MESSAGE_BYTES = 65_536;
+    /**
+     * The largest MQTT packet the broker takes, counted as its remaining length (MQTT 3.1.1 section 2.2.3: the
+     * topic with its 2 length bytes, the packet id, the payload). Large enough for Home Assistant discovery
+     * documents (Moquette's default is 8092 bytes); a bigger packet is refused, its sender disconnected, and a
+     * warning given ({@link #start(Options, Consumer)}). Settings that put topics into a payload must stay below it.
+     */
+    public static final int MAX_MESSAGE_BYTES = 65_536;
+    /** Longest Netty may take to finish queued work when stopping (it is normally done at once). */
+    private static final long STOP_TIMEOUT_MS = 2_000;
+    /** Moquette reports a packet it cannot decode (too large among others) here, at ERROR, and drops the client. */
+    private static final Logger DECODE_ERRORS = Logger.getLogger("io.moquette.broker.NewNettyMQTTHandler");
+    private static final Pattern TOO_LARGE = Pattern.compile("too large message: (\\d+) bytes");
 
     private final Server server;
     private final String host;
     private final int port;
     private final Duration startTime;
+    private final OversizeWatch oversize;
     private boolean closed;
 
     /**
@@ -52,14 +74,23 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    private EmbeddedBroker(Server server, String host, int port, Duration startTime) {
+    private EmbeddedBroker(Server server, String host, int port, Duration startTime, OversizeWatch oversize) {
         this.server = server;
         this.host = host;
         this.port = port;
         this.startTime = startTime;
+        this.oversize = oversize;
     }
 
     public static EmbeddedBroker start(Options o) {
+        return start(o, warning -> { });
+    }
+
+    /**
+     * @param warnings hears, on a broker thread, what the broker refused to deliver (a message over
+     *                 {@link #MAX_MESSAGE_BYTES}), in words for the user
+     */
+    public static EmbeddedBroker start(Options o, Consumer<String> warnings) {
         if (o.username().isPresent() != o.password().isPresent()) {
             throw new IllegalArgumentException("a user name needs a password and the other way round");
         }
@@ -82,19 +113,20 @@ public final class EmbeddedBroker implements AutoCloseable {
                 Integer.toString(BrokerConstants.IMMEDIATE_BUFFER_FLUSH));
         IAuthenticator auth = o.username().isPresent() ? new OneUser(o.username().get(), o.password().get()) : null;
         Server server = new Server();
+        OversizeWatch watch = new OversizeWatch(warnings);
         long t0 = System.nanoTime();
         try {
             server.startServer(new MemoryConfig(p), List.of(), null, auth, new PermitAllAuthorizatorPolicy());
         } catch (IOException | RuntimeException e) {
-            server.stopServer();
+            stop(server, watch);
             throw cannotListen(o, e);
         }
         // Netty binds asynchronously after startServer returns: wait until the port accepts connections.
         if (!acceptsWithin(o.bind(), port, PORT_WAIT)) {
-            server.stopServer();
+            stop(server, watch);
             throw cannotListen(o, null);
         }
-        return new EmbeddedBroker(server, o.bind(), port, Duration.ofNanos(System.nanoTime() - t0));
+        return new EmbeddedBroker(server, o.bind(), port, Duration.ofNanos(System.nanoTime() - t0), watch);
     }
 
     /**
@@ -126,8 +158,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private static PicoToolException cannotListen(Options o, Exception cause) {
-        return new PicoToolException(ExitCode.BROKER, "cannot listen on " + o.bind() + ":" + o.port()
-                + (cause != null && cause.getMessage() != null ? " (" + cause.getMessage() + ")" : ""),
+        return new PicoToolException(ExitCode.BROKER, "cannot listen on " + TerminalText.escape(o.bind() + ":"
+                + o.port() + (cause != null && cause.getMessage() != null ? " (" + cause.getMessage() + ")" : "")),
                 "is another broker (mosquitto?) already using port " + o.port() + "? stop it or pick another "
                         + "--port; ports below 1024 need root", cause);
     }
@@ -145,12 +177,91 @@ public final class EmbeddedBroker implements AutoCloseable {
         return startTime;
     }
 
-    /** Stops the broker and all its threads (this takes about 2 s: Netty's quiet period). Idempotent. */
+    /** Stops the broker and all its threads. Idempotent. */
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            server.stopServer();
+            stop(server, oversize);
+        }
+    }
+
+    private static void stop(Server server, OversizeWatch watch) {
+        stopEventLoopsNow(server);
+        server.stopServer();
+        watch.close();
+    }
+
+    /**
+     * Moquette 0.17 stops Netty with {@code shutdownGracefully()}, whose quiet period waits 2 s for work that never
+     * comes. Asked first without a quiet period (Netty's {@code EventExecutorGroup.shutdownGracefully(0, …)}), the
+     * event loops end once their queued work is done, and Moquette's own call later finds them terminated. The groups
+     * are private fields of Moquette's {@code NewNettyAcceptor}; if a Moquette without them ever turns up, stopping
+     * just takes the 2 s again.
+     */
+    private static void stopEventLoopsNow(Server server) {
+        try {
+            Object acceptor = field(server, "acceptor");
+            for (String name : List.of("workerGroup", "bossGroup")) {
+                if (acceptor != null && field(acceptor, name) instanceof EventLoopGroup group) {
+                    group.shutdownGracefully(0, STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // Moquette stops them itself, with the quiet period.
+        }
+    }
+
+    private static Object field(Object owner, String name) throws ReflectiveOperationException {
+        Field f = owner.getClass().getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(owner);
+    }
+
+    /**
+     * Turns Moquette's log record for a packet over {@link #MAX_MESSAGE_BYTES} (Netty's MqttDecoder: "too large
+     * message: N bytes") into a warning. Moquette gives no other sign: it drops the packet and the client.
+     */
+    private static final class OversizeWatch extends Handler {
+        private final Consumer<String> warnings;
+        private final Level before;
+
+        OversizeWatch(Consumer<String> warnings) {
+            this.warnings = warnings;
+            synchronized (DECODE_ERRORS) {
+                before = DECODE_ERRORS.getLevel();
+                if (!DECODE_ERRORS.isLoggable(Level.SEVERE)) {
+                    DECODE_ERRORS.setLevel(Level.SEVERE); // logging is off unless --verbose: let ERROR through here
+                }
+                DECODE_ERRORS.addHandler(this);
+            }
+        }
+
+        @Override
+        public void publish(LogRecord r) {
+            for (Throwable t = r.getThrown(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+                Matcher m = t.getMessage() == null ? null : TOO_LARGE.matcher(t.getMessage());
+                if (m != null && m.find()) {
+                    warnings.accept("refused an MQTT message of " + m.group(1) + " bytes, over the broker's limit "
+                            + "of " + MAX_MESSAGE_BYTES + ": it was not delivered, and the client that sent it was "
+                            + "disconnected");
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            synchronized (DECODE_ERRORS) {
+                DECODE_ERRORS.removeHandler(this);
+                if (DECODE_ERRORS.getHandlers().length == 0) {
+                    DECODE_ERRORS.setLevel(before);
+                }
+            }
         }
     }
 

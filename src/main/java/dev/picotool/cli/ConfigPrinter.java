@@ -1,5 +1,6 @@
 package dev.picotool.cli;
 
+import dev.picotool.TerminalText;
 import dev.picotool.config.PicoConfig;
 import dev.picotool.config.Schema;
 import dev.picotool.config.Setting;
@@ -16,11 +17,11 @@ final class ConfigPrinter {
     static void print(PicoConfig c, PrintWriter out) {
         for (Setting<?> s : Schema.ALL) {
             if (s.usedFor(c.use()) && s.shownFor(c)) {
-                out.printf("  %-26s %-40s %s%n", s.key(), Terminal.escape(s.display(c)),
-                        Terminal.escape(c.origin(s).where()));
+                out.printf("  %-26s %-40s %s%n", s.key(), TerminalText.escape(s.display(c)),
+                        TerminalText.escape(c.origin(s).where()));
             }
         }
-        c.warnings().forEach(w -> out.println("warning: " + Terminal.escape(w)));
+        c.warnings().forEach(w -> out.println("warning: " + TerminalText.escape(w)));
         out.flush();
     }
 }

@@ -35,10 +35,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Runs.checkCount(count);
-        reports.check();
         var out = spec.commandLine().getOut();
         out.println("picotool demo: the whole loop on this computer (no board needed)");
-        int rc = Runs.run(root.services(), DemoConfig.of(interval), simulation.value, count, reports, out);
+        int rc;
+        try (ReportOptions.Prepared files = reports.prepare()) {
+            rc = Runs.run(root.services(), DemoConfig.of(interval), simulation.value, count, files, out,
+                    spec.commandLine().getErr());
+        }
         if (rc == 0) {
             out.println("demo passed: flash it to a real Pico W with `tool/picotool flash --wifi YOUR_NETWORK "
                     + "--broker YOUR_COMPUTERS_LAN_ADDRESS`");

@@ -1,5 +1,6 @@
 package dev.picotool.cli;
 
+import dev.picotool.TerminalText;
 import dev.picotool.ExitCode;
 import dev.picotool.PicoToolException;
 import dev.picotool.board.BoardCheck;
@@ -79,7 +80,7 @@ public final class FlashCommand implements Callable<Integer> {
         PicoConfig config = settings.load(s.validator(), s.configFiles());
         FirmwareBundle bundle = s.renderer().render(config);
         PrintWriter out = spec.commandLine().getOut();
-        config.warnings().forEach(w -> out.println("warning: " + Terminal.escape(w)));
+        config.warnings().forEach(w -> out.println("warning: " + TerminalText.escape(w)));
         String path = port.resolve(s.devices());
         Flasher.Options options = Flasher.Options.standard().withForce(force).withDryRun(dryRun)
                 .withMonitor(Duration.ofSeconds(monitorSeconds)).withBackups(Optional.of(backups))

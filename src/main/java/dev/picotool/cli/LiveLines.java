@@ -1,5 +1,6 @@
 package dev.picotool.cli;
 
+import dev.picotool.TerminalText;
 import dev.picotool.verify.Reading;
 import dev.picotool.verify.VerifyListener;
 import java.io.PrintWriter;
@@ -20,28 +21,31 @@ final class LiveLines implements VerifyListener {
 
     @Override
     public void connected(String broker, List<String> topics) {
-        out.println("connected to " + broker + ", subscribed to " + String.join(", ", topics));
+        out.println("connected to " + TerminalText.escape(broker) + ", subscribed to "
+                + TerminalText.escape(String.join(", ", topics)));
         out.flush();
     }
 
     @Override
     public void reading(Reading r, int counted, int needed) {
         String note = r.retained() ? "  (retained, from before: not counted)"
-                : r.ok() ? "" : "  PROBLEM: " + r.problem();
-        out.printf("%s  %-32s %-12s %d/%d%s%n", TIME.format(r.time()), r.topic(), shorten(r.payload()), counted,
+                : r.ok() ? "" : "  PROBLEM: " + TerminalText.escape(r.problem());
+        out.printf("%s  %-32s %-12s %d/%d%s%n", TIME.format(r.time()), TerminalText.escape(r.topic()),
+                shorten(r.payload()), counted,
                 needed, note);
         out.flush();
     }
 
     @Override
     public void status(String topic, String payload, boolean retained) {
-        out.println("status " + topic + " = '" + shorten(payload) + "'" + (retained ? " (retained)" : ""));
+        out.println("status " + TerminalText.escape(topic) + " = '" + shorten(payload) + "'"
+                + (retained ? " (retained)" : ""));
         out.flush();
     }
 
     @Override
     public void connectionLost(String reason) {
-        out.println("connection to the broker lost (" + reason + "): reconnecting...");
+        out.println("connection to the broker lost (" + TerminalText.escape(reason) + "): reconnecting...");
         out.flush();
     }
 
@@ -51,8 +55,9 @@ final class LiveLines implements VerifyListener {
         out.flush();
     }
 
+    /** At most 60 characters of a payload, control characters escaped: one reading stays one line. */
     private static String shorten(String s) {
-        String one = s.replaceAll("\\p{Cntrl}", "?");
-        return one.length() <= 60 ? one : one.substring(0, 60) + "…";
+        String cut = s.codePointCount(0, s.length()) <= 60 ? s : s.substring(0, s.offsetByCodePoints(0, 60)) + "…";
+        return TerminalText.escape(cut);
     }
 }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
 
 /** The {@code picotool} root command. The only place (with its subcommands) that prints or exits. */
 @Command(name = "picotool", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
@@ -22,6 +23,10 @@ import picocli.CommandLine.IVersionProvider;
 public final class PicoTool implements Runnable {
     private final Services services;
     private final Interrupts interrupts;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Show the MQTT client's and "
+            + "broker's own log lines on stderr (connections, packets, errors).")
+    boolean verbose;
 
     public PicoTool() {
         this(Services.standard());
@@ -63,6 +68,10 @@ public final class PicoTool implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionStrategy(parsed -> {
+            Logs.configure(tool.verbose, err);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, err));
         cli.setParameterExceptionHandler((ex, args1) -> {
             err.println("error: " + UsageErrors.describe(ex));

@@ -1,5 +1,6 @@
 package dev.picotool.cli;
 
+import dev.picotool.TerminalText;
 import dev.picotool.render.DeviceFile;
 import dev.picotool.render.FirmwareBundle;
 import dev.picotool.render.OutputDirectory;
@@ -37,7 +38,7 @@ public final class RenderCommand implements Callable<Integer> {
         List<Path> written = OutputDirectory.write(out, bundle);
         for (int i = 0; i < written.size(); i++) {
             DeviceFile f = bundle.files().get(i);
-            w.printf("%-32s %7d bytes  sha256 %s%n", Terminal.escape(written.get(i).toString()), f.size(),
+            w.printf("%-32s %7d bytes  sha256 %s%n", TerminalText.escape(written.get(i).toString()), f.size(),
                     f.sha256());
         }
         w.printf("%d files, %d bytes. Put them on the board with `picotool flash` (same settings).%n",

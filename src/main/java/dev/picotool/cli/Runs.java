@@ -19,13 +19,13 @@ final class Runs {
         }
     }
 
-    static int run(Services s, PicoConfig config, Simulation simulation, int count, ReportOptions reports,
-                   PrintWriter out) {
+    static int run(Services s, PicoConfig config, Simulation simulation, int count, ReportOptions.Prepared reports,
+                   PrintWriter out, PrintWriter err) {
         RunOutput output = new RunOutput(out);
         VirtualRun.Result r = new VirtualRun(s.renderer(), s.devices(), s.timings()).run(config,
                 new VirtualRun.Options(simulation, count, Duration.ofSeconds(10)), output.steps(),
                 new ConsoleProgress(out, false), new LiveLines(out));
-        return output.finish(r, reports, simulation == Simulation.NONE ? "the board's output above shows what it did"
+        return output.finish(r, reports, err, simulation == Simulation.NONE ? "the board's output above shows what it did"
                 : "that is what --simulate " + SimulationOption.name(simulation) + " looks like; the board's output "
                 + "above shows the firmware's own explanation");
     }

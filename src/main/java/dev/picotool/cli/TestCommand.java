@@ -1,5 +1,6 @@
 package dev.picotool.cli;
 
+import dev.picotool.TerminalText;
 import dev.picotool.config.MqttSettings;
 import dev.picotool.config.Origin;
 import dev.picotool.config.PicoConfig;
@@ -42,9 +43,14 @@ public final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Runs.checkCount(count);
-        reports.check();
         PrintWriter out = spec.commandLine().getOut();
         Services s = root.services();
+        try (ReportOptions.Prepared files = reports.prepare()) {
+            return run(s, files, out);
+        }
+    }
+
+    private int run(Services s, ReportOptions.Prepared files, PrintWriter out) {
         RawSettings raw = settings.raw(s.configFiles());
         boolean noBroker = !raw.has(MqttSettings.BROKER.key());
         if (noBroker) {
@@ -53,7 +59,7 @@ public final class TestCommand implements Callable<Integer> {
         }
         TestRunSecrets secrets = new TestRunSecrets(s.validator().secrets());
         PicoConfig config = s.validator().withSecrets(secrets).validate(raw);
-        config.warnings().forEach(w -> out.println("warning: " + Terminal.escape(w)));
+        config.warnings().forEach(w -> out.println("warning: " + TerminalText.escape(w)));
         out.println("picotool test: " + settings.usedFile().map(f -> "settings from " + f).orElse("settings from the "
                 + "flags") + ", on a virtual Pico");
         out.println(noBroker ? "no broker given: the test uses an embedded broker on this computer"
@@ -63,6 +69,6 @@ public final class TestCommand implements Callable<Integer> {
         if (secrets.madeUpWifiPassword()) {
             out.println("no Wi-Fi password given: the virtual access point and the firmware use a made-up one");
         }
-        return Runs.run(s, config, simulation.value, count, reports, out);
+        return Runs.run(s, config, simulation.value, count, files, out, spec.commandLine().getErr());
     }
 }

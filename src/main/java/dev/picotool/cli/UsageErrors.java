@@ -1,5 +1,6 @@
 package dev.picotool.cli;
 
+import dev.picotool.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,14 +19,14 @@ final class UsageErrors {
 
     static String describe(ParameterException ex) {
         if (!(ex instanceof UnmatchedArgumentException u)) {
-            return Terminal.escape(ex.getMessage());
+            return TerminalText.escape(ex.getMessage());
         }
         List<String> parts = new ArrayList<>();
         boolean hasSubcommands = !u.getCommandLine().getSubcommands().isEmpty();
         for (String token : u.getUnmatched()) {
             if (token.startsWith("-")) {
                 String name = token.split("=", 2)[0];
-                parts.add("unknown option " + Terminal.escape(name) + (token.contains("=") ? " (its value is not "
+                parts.add("unknown option " + TerminalText.escape(name) + (token.contains("=") ? " (its value is not "
                         + "shown)" : ""));
             } else if (hasSubcommands && COMMAND_WORD.matcher(token).matches()) {
                 parts.add("unknown command '" + token + "'");

@@ -1,5 +1,6 @@
 package dev.picotool.cli;
 
+import dev.picotool.TerminalText;
 import dev.picotool.config.PicoConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Services s = root.services();
         PicoConfig c = settings.load(s.validator(), s.configFiles());
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Settings are valid" + settings.usedFile().map(f -> " (file " + Terminal.escape(f.toString())
+        out.println("Settings are valid" + settings.usedFile().map(f -> " (file " + TerminalText.escape(f.toString())
                 + " with the flags laid over it):").orElse(" (flags only; no settings file):"));
         ConfigPrinter.print(c, out);
         return 0;

@@ -2,15 +2,16 @@ package dev.picotool.cli;
 
 import dev.picotool.ExitCode;
 import dev.picotool.PicoToolException;
+import dev.picotool.TerminalText;
 import dev.picotool.config.PicoConfig;
 import dev.picotool.config.Schema;
 import dev.picotool.config.Use;
 import dev.picotool.verify.BrokerConnection;
 import dev.picotool.verify.Durations;
 import dev.picotool.verify.HumanReport;
+import dev.picotool.verify.OutputFile;
 import dev.picotool.verify.Range;
 import dev.picotool.verify.ReadingRecorder;
-import dev.picotool.verify.ReportFormat;
 import dev.picotool.verify.Verifier;
 import dev.picotool.verify.VerifyListener;
 import dev.picotool.verify.VerifyPlan;
@@ -48,7 +49,7 @@ public final class VerifyCommand implements Callable<Integer> {
     int count;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", converter = SecondsConverter.class, description = "Give up "
-            + "after this long (default: (N+1) intervals + 15 s).")
+            + "after this long, connecting included (default: (N+1) intervals + 15 s).")
     Duration timeout;
 
     @Option(names = "--expect-status", description = "Also require the retained status topic to say 'online'.")
@@ -74,9 +75,8 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Default: the sensor's (DHT22 0:100, DHT11 20:90).")
     Range humidityRange;
 
-    @Option(names = "--report", arity = "2", hideParamSyntax = true, paramLabel = "<json|junit> <FILE>",
-            description = "Also write the result as json or junit (XML) to FILE (repeatable).")
-    List<String> reports = new ArrayList<>();
+    @Mixin
+    ReportOptions reports;
 
     @Option(names = "--record", paramLabel = "FILE", description = "Keep every reading seen, as CSV (or JSON Lines "
             + "for *.jsonl), e.g. to plot them.")
@@ -98,47 +98,47 @@ public final class VerifyCommand implements Callable<Integer> {
                 expectStatus, topics, Optional.ofNullable(range), new VerifyPlans.Ranges(
                 Optional.ofNullable(internalRange), Optional.ofNullable(tempRange),
                 Optional.ofNullable(humidityRange))));
-        List<ReportFormat> formats = new ArrayList<>();
-        for (int i = 0; i + 1 < reports.size(); i += 2) {
-            try {
-                formats.add(ReportFormat.parse(reports.get(i)));
-            } catch (IllegalArgumentException e) {
-                throw new PicoToolException(ExitCode.USAGE, e.getMessage(), "e.g. --report junit verify.xml");
-            }
-        }
         BrokerConnection conn = VerifyPlans.connection(config);
-        out.printf("Waiting for %d reading%s on each of %d topic%s at %s (every %s, at most %s)%n", plan.count(),
-                plan.count() == 1 ? "" : "s", plan.topics().size(), plan.topics().size() == 1 ? "" : "s",
-                conn.address() + (conn.tls() ? " (TLS)" : ""), Durations.text(plan.interval()),
-                Durations.text(plan.timeout()));
-        out.flush();
-        VerifyResult result;
-        ReadingRecorder recorder = record == null ? null : ReadingRecorder.open(record);
-        try {
+        // Every output file is checked before connecting: a typo must not cost a whole run, or its verdict.
+        try (ReportOptions.Prepared files = reports.prepare();
+             ReadingRecorder recorder = record == null ? null
+                     : ReadingRecorder.open(OutputFile.prepare(record, "--record"))) {
+            out.printf("Waiting for %d reading%s on each of %d topic%s at %s (every %s, at most %s)%n", plan.count(),
+                    plan.count() == 1 ? "" : "s", plan.topics().size(), plan.topics().size() == 1 ? "" : "s",
+                    TerminalText.escape(conn.address()) + (conn.tls() ? " (TLS)" : ""),
+                    Durations.text(plan.interval()), Durations.text(plan.timeout()));
+            out.flush();
             VerifyListener listener = new LiveLines(out);
-            result = new Verifier().run(conn, plan, recorder == null ? listener : listener.and(recorder));
-        } finally {
+            VerifyResult result = new Verifier().run(conn, plan, recorder == null ? listener
+                    : listener.and(recorder));
+            out.println();
+            HumanReport.lines(result).forEach(out::println);
+            out.flush();
+            List<PicoToolException> failures = files.write(result, out);
             if (recorder != null) {
-                recorder.close();
+                try {
+                    recorder.finish();
+                    out.println("readings recorded in " + TerminalText.escape(record.toString()));
+                } catch (PicoToolException e) {
+                    failures.add(e);
+                }
             }
+            out.flush();
+            return verdict(result, failures);
         }
-        out.println();
-        HumanReport.lines(result).forEach(out::println);
-        for (int i = 0; i < formats.size(); i++) {
-            Path file = Path.of(reports.get(2 * i + 1));
-            formats.get(i).write(result, file);
-            out.println(formats.get(i).id() + " report written to " + file);
+    }
+
+    /** 0, or the verification failure, or the last file failure; a file that failed never hides the verdict. */
+    private int verdict(VerifyResult result, List<PicoToolException> failures) {
+        PicoToolException verdict = result.passed() ? null : new PicoToolException(ExitCode.VERIFICATION_FAILED,
+                "verification failed for " + TerminalText.escape(String.join(", ", result.failing())), "the table "
+                + "above says why; the Pico's serial output (`picotool flash --monitor`) shows what it publishes");
+        if (verdict == null && failures.isEmpty()) {
+            return 0;
         }
-        if (record != null) {
-            out.println("readings recorded in " + record);
-        }
-        out.flush();
-        if (!result.passed()) {
-            throw new PicoToolException(ExitCode.VERIFICATION_FAILED, "verification failed for "
-                    + String.join(", ", result.failing()), "the table above says why; the Pico's serial output "
-                    + "(`picotool flash --monitor`) shows what it publishes");
-        }
-        return 0;
+        PicoToolException last = verdict != null ? verdict : failures.remove(failures.size() - 1);
+        failures.forEach(f -> PicoTool.report(f, spec.commandLine().getErr()));
+        throw last;
     }
 
     /** MIN:MAX on the command line; a bad one is a usage error naming the option. */

@@ -43,7 +43,7 @@ final class BrokerErrors {
                                 + "password with 'not authorised'), and that this user may connect"
                                 : "give --mqtt-user NAME and --mqtt-password-env VAR (or --mqtt-password-file)", e);
             case MqttException.REASON_CODE_CLIENT_TIMEOUT:
-                return fail("no MQTT answer from " + at + " in time",
+                return fail("no MQTT answer from " + at + " within the time allowed (--timeout)",
                         "is something else listening on that port? with --tls, is it the TLS port (often 8883)?",
                         e);
             case MqttException.REASON_CODE_CONNECTION_LOST:

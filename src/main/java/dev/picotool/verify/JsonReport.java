@@ -1,8 +1,9 @@
 package dev.picotool.verify;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.picotool.Version;
+import java.io.IOException;
 import java.util.OptionalDouble;
-import java.util.stream.Collectors;
 
 /** The result as one JSON document, for scripts and CI dashboards. */
 public final class JsonReport {
@@ -10,35 +11,75 @@ public final class JsonReport {
     }
 
     public static String render(VerifyResult r) {
-        String topics = r.topics().stream().map(JsonReport::topic).collect(Collectors.joining(",\n    ",
-                "[\n    ", "\n  ]"));
-        String status = r.status().map(s -> "{\"topic\": " + Json.quote(s.topic()) + ", \"payload\": "
-                + s.payload().map(Json::quote).orElse("null") + ", \"passed\": " + s.passed() + ", \"reason\": "
-                + Json.quote(s.reason()) + "}").orElse("null");
-        return "{\n  \"tool\": \"picotool\",\n  \"version\": " + Json.quote(Version.get())
-                + ",\n  \"broker\": " + Json.quote(r.broker())
-                + ",\n  \"started\": " + Json.quote(r.started().toString())
-                + ",\n  \"elapsed_s\": " + Json.number(r.elapsed().toMillis() / 1000.0)
-                + ",\n  \"reconnects\": " + r.reconnects()
-                + ",\n  \"passed\": " + r.passed()
-                + ",\n  \"topics\": " + topics
-                + ",\n  \"status\": " + status + "\n}\n";
+        return JsonOut.document(true, g -> {
+            g.writeStartObject();
+            g.writeStringField("tool", "picotool");
+            g.writeStringField("version", Version.get());
+            g.writeStringField("broker", r.broker());
+            g.writeStringField("started", r.started().toString());
+            JsonOut.number(g, "elapsed_s", r.elapsed().toMillis() / 1000.0);
+            g.writeNumberField("reconnects", r.reconnects());
+            g.writeBooleanField("passed", r.passed());
+            g.writeArrayFieldStart("topics");
+            for (TopicResult t : r.topics()) {
+                topic(g, t);
+            }
+            g.writeEndArray();
+            g.writeFieldName("status");
+            if (r.status().isEmpty()) {
+                g.writeNull();
+            } else {
+                StatusResult s = r.status().get();
+                g.writeStartObject();
+                g.writeStringField("topic", s.topic());
+                g.writeStringField("payload", s.payload().orElse(null));
+                g.writeBooleanField("passed", s.passed());
+                g.writeStringField("reason", s.reason());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }) + "\n";
     }
 
-    private static String topic(TopicResult t) {
-        return "{\"topic\": " + Json.quote(t.topic()) + ", \"label\": " + Json.quote(t.expectation().label())
-                + ", \"unit\": " + Json.quote(t.expectation().unit())
-                + ", \"range\": " + t.expectation().range().map(x -> "[" + Json.number(x.min()) + ", "
-                        + Json.number(x.max()) + "]").orElse("null")
-                + ", \"count\": " + t.count() + ", \"needed\": " + t.needed() + ", \"malformed\": " + t.malformed()
-                + ", \"out_of_range\": " + t.outOfRange() + ", \"bad_gaps\": " + t.badGaps()
-                + ", \"min\": " + num(t.min()) + ", \"mean\": " + num(t.mean()) + ", \"max\": " + num(t.max())
-                + ", \"mean_interval_s\": " + t.meanInterval().map(d -> Json.number(d.toMillis() / 1000.0))
-                        .orElse("null")
-                + ", \"passed\": " + t.passed() + ", \"reason\": " + Json.quote(t.reason()) + "}";
+    private static void topic(JsonGenerator g, TopicResult t) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("topic", t.topic());
+        g.writeStringField("label", t.expectation().label());
+        g.writeStringField("unit", t.expectation().unit());
+        g.writeFieldName("range");
+        if (t.expectation().range().isEmpty()) {
+            g.writeNull();
+        } else {
+            g.writeStartArray();
+            JsonOut.number(g, t.expectation().range().get().min());
+            JsonOut.number(g, t.expectation().range().get().max());
+            g.writeEndArray();
+        }
+        g.writeNumberField("count", t.count());
+        g.writeNumberField("needed", t.needed());
+        g.writeNumberField("malformed", t.malformed());
+        g.writeNumberField("out_of_range", t.outOfRange());
+        g.writeNumberField("bad_gaps", t.badGaps());
+        rounded(g, "min", t.min());
+        rounded(g, "mean", t.mean());
+        rounded(g, "max", t.max());
+        if (t.meanInterval().isPresent()) {
+            JsonOut.number(g, "mean_interval_s", t.meanInterval().get().toMillis() / 1000.0);
+        } else {
+            g.writeNullField("mean_interval_s");
+        }
+        g.writeBooleanField("passed", t.passed());
+        g.writeStringField("reason", t.reason());
+        g.writeEndObject();
     }
 
-    private static String num(OptionalDouble v) {
-        return v.isPresent() ? Json.number(Math.round(v.getAsDouble() * 1000) / 1000.0) : "null";
+    /** Rounded to 3 decimals where that is meaningful; huge values (any finite number may pass a --topic) as is. */
+    private static void rounded(JsonGenerator g, String field, OptionalDouble v) throws IOException {
+        if (v.isEmpty()) {
+            g.writeNullField(field);
+            return;
+        }
+        double d = v.getAsDouble();
+        JsonOut.number(g, field, Math.abs(d) < 1e12 ? Math.round(d * 1000) / 1000.0 : d);
     }
 }

@@ -1,54 +1,75 @@
 package dev.picotool.verify;
 
-import dev.picotool.ExitCode;
-import dev.picotool.PicoToolException;
+import dev.picotool.TerminalText;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * Keeps every reading seen, as CSV (or JSON Lines when the file ends in .jsonl), so students can plot them.
- * Written and flushed as readings arrive: an interrupted run keeps what it saw.
- * Columns: time (ISO-8601, UTC), topic, payload (raw), value (empty when not a number), retained, problem.
+ * Lines go to a temporary file next to the target as readings arrive (an interrupted run leaves them there, in
+ * {@code .NAME.*.partial}); {@link #finish()} puts the file in place. Columns: time (ISO-8601, UTC), topic, payload,
+ * value (empty when not a number), retained, problem.
+ *
+ * <p>The CSV is made to open safely in a spreadsheet: control characters are written as visible escapes (like the
+ * terminal output), and a text field starting with {@code = + - @} (a formula to Excel and LibreOffice, e.g.
+ * {@code =HYPERLINK(…)}) gets a leading {@code '}, unless it is just a number such as {@code -3.5}.
  */
 public final class ReadingRecorder implements VerifyListener, AutoCloseable {
+    private static final String FORMULA_STARTS = "=+-@";
+
+    private final OutputFile file;
     private final BufferedWriter out;
     private final boolean jsonLines;
+    /** The first write that failed (a full disk): recording stops, and {@link #finish()} reports it. */
+    private IOException failure;
 
-    private ReadingRecorder(BufferedWriter out, boolean jsonLines) {
+    private ReadingRecorder(OutputFile file, BufferedWriter out, boolean jsonLines) {
+        this.file = file;
         this.out = out;
         this.jsonLines = jsonLines;
     }
 
-    public static ReadingRecorder open(Path file) {
-        boolean jsonl = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
+    /** Starts a recording into a file prepared (and so checked) before the run. */
+    public static ReadingRecorder open(OutputFile file) {
+        boolean jsonl = file.target().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
         try {
-            BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            BufferedWriter w = file.writer();
             if (!jsonl) {
                 w.write("time,topic,payload,value,retained,problem\n");
                 w.flush();
             }
-            return new ReadingRecorder(w, jsonl);
+            return new ReadingRecorder(file, w, jsonl);
         } catch (IOException e) {
-            throw new PicoToolException(ExitCode.INTERNAL, "cannot write the recording " + file + ": "
-                    + e.getMessage(), "check that the directory exists and you may write there", e);
+            file.close();
+            throw file.failed(e);
         }
     }
 
     @Override
     public void reading(Reading r, int counted, int needed) {
-        String value = r.value().isPresent() ? Json.number(r.value().getAsDouble()) : "";
+        if (failure != null) {
+            return;
+        }
         String line;
         if (jsonLines) {
-            line = "{\"time\": " + Json.quote(r.time().toString()) + ", \"topic\": " + Json.quote(r.topic())
-                    + ", \"payload\": " + Json.quote(r.payload()) + ", \"value\": " + (value.isEmpty() ? "null"
-                    : value) + ", \"retained\": " + r.retained() + ", \"problem\": " + Json.quote(r.problem()) + "}";
+            line = JsonOut.document(false, g -> {
+                g.writeStartObject();
+                g.writeStringField("time", r.time().toString());
+                g.writeStringField("topic", r.topic());
+                g.writeStringField("payload", r.payload());
+                if (r.value().isPresent()) {
+                    JsonOut.number(g, "value", r.value().getAsDouble());
+                } else {
+                    g.writeNullField("value");
+                }
+                g.writeBooleanField("retained", r.retained());
+                g.writeStringField("problem", r.problem());
+                g.writeEndObject();
+            });
         } else {
-            line = String.join(",", r.time().toString(), csv(r.topic()), csv(r.payload()), value,
+            line = String.join(",", r.time().toString(), csv(r.topic()), csv(r.payload()),
+                    r.value().isPresent() ? JsonOut.numberText(r.value().getAsDouble()) : "",
                     Boolean.toString(r.retained()), csv(r.problem()));
         }
         try {
@@ -56,24 +77,43 @@ public final class ReadingRecorder implements VerifyListener, AutoCloseable {
             out.write('\n');
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the recording", e);
+            failure = e;
         }
     }
 
-    /** RFC 4180: quote a field holding a comma, quote or line break, doubling the quotes inside. */
+    /** One CSV field: escaped, defused, and quoted (RFC 4180) when it holds a comma or a quote. */
     static String csv(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-            return field;
+        String f = TerminalText.escape(field);
+        if (!f.isEmpty() && FORMULA_STARTS.indexOf(f.charAt(0)) >= 0 && !PayloadParser.isPlainNumber(f)) {
+            f = "'" + f;
         }
-        return "\"" + field.replace("\"", "\"\"") + "\"";
+        if (f.indexOf(',') < 0 && f.indexOf('"') < 0) {
+            return f;
+        }
+        return "\"" + f.replace("\"", "\"\"") + "\"";
     }
 
+    /** Puts the recording in place; call it once the run is over. */
+    public void finish() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            failure = failure == null ? e : failure;
+        }
+        if (failure != null) {
+            throw file.failed(failure);
+        }
+        file.commit();
+    }
+
+    /** Drops the temporary file unless {@link #finish()} put it in place. */
     @Override
     public void close() {
         try {
             out.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot finish the recording", e);
+            // Going away; the temporary file is removed next.
         }
+        file.close();
     }
 }

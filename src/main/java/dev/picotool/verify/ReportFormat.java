@@ -1,11 +1,5 @@
 package dev.picotool.verify;
 
-import dev.picotool.ExitCode;
-import dev.picotool.PicoToolException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /** The report files {@code --report FORMAT FILE} can write. */
@@ -17,17 +11,9 @@ public enum ReportFormat {
         return this == JSON ? JsonReport.render(r) : JUnitReport.render(r);
     }
 
-    public void write(VerifyResult r, Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, render(r), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new PicoToolException(ExitCode.INTERNAL, "cannot write the " + id() + " report to " + file + ": "
-                    + e.getMessage(), "check that the directory exists and you may write there", e);
-        }
+    /** Writes the report into a file prepared (and so checked) before the run. */
+    public void write(VerifyResult r, OutputFile file) {
+        file.write(render(r));
     }
 
     public String id() {
@@ -40,6 +26,7 @@ public enum ReportFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown report format '" + text + "' (json or junit)");
+        throw new IllegalArgumentException("unknown report format '" + dev.picotool.TerminalText.escape(text)
+                + "' (json or junit)");
     }
 }

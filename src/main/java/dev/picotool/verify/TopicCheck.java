@@ -1,5 +1,6 @@
 package dev.picotool.verify;
 
+import dev.picotool.TerminalText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +20,10 @@ final class TopicCheck {
     private int count;
     private int malformed;
     private int outOfRange;
-    private int badGaps;
-    private Duration badGapExample;
+    private int shortGaps;
+    private Duration shortGapExample;
+    private int longGaps;
+    private Duration longGapExample;
     private String firstMalformed;
     private Double firstOutOfRange;
     private Instant last;
@@ -33,8 +36,9 @@ final class TopicCheck {
     }
 
     /** Judges one message. Retained replays are shown but not counted: they may be hours old. */
-    Reading accept(Instant time, String payload, boolean retained) {
-        PayloadParser.Parsed parsed = parser.parse(payload, expectation.unit());
+    Reading accept(Instant time, byte[] body, boolean retained) {
+        PayloadParser.Parsed parsed = parser.parse(body, expectation.unit());
+        String payload = PayloadParser.text(body);
         String problem = parsed.problem();
         if (problem.isEmpty() && expectation.range().isPresent()
                 && !expectation.range().get().contains(parsed.value().getAsDouble())) {
@@ -60,11 +64,12 @@ final class TopicCheck {
         if (last != null && !gapExcused) {
             Duration gap = Duration.between(last, time);
             gaps.add(gap);
-            if (gap.minus(plan.interval()).abs().compareTo(plan.tolerance()) > 0) {
-                badGaps++;
-                if (badGapExample == null) {
-                    badGapExample = gap;
-                }
+            if (gap.compareTo(plan.minGap()) < 0) {
+                shortGaps++;
+                shortGapExample = shortGapExample == null ? gap : shortGapExample;
+            } else if (gap.compareTo(latest()) > 0) {
+                longGaps++;
+                longGapExample = longGapExample == null ? gap : longGapExample;
             }
         }
         last = time;
@@ -98,18 +103,31 @@ final class TopicCheck {
             problems.add(outOfRange + (outOfRange == 1 ? " value" : " values") + " outside "
                     + expectation.range().orElseThrow() + unitSuffix() + " (first: " + firstOutOfRange + ")");
         }
-        if (badGaps > 0) {
-            problems.add(badGaps + (badGaps == 1 ? " gap" : " gaps") + " between readings off the "
-                    + Durations.text(plan.interval()) + " interval by more than " + Durations.text(plan.tolerance())
-                    + " (e.g. " + Durations.text(badGapExample) + ")");
+        if (shortGaps > 0) {
+            problems.add(gaps(shortGaps) + " under " + Durations.text(plan.minGap()) + ", much shorter than the "
+                    + Durations.text(plan.interval()) + " interval (e.g. " + Durations.text(shortGapExample)
+                    + "): does something else publish here too, or is the interval not the firmware's?");
+        }
+        if (longGaps > 0) {
+            problems.add(gaps(longGaps) + " over " + Durations.text(latest()) + ", the " + Durations.text(
+                    plan.interval()) + " interval + " + Durations.text(plan.tolerance()) + " (e.g. "
+                    + Durations.text(longGapExample) + ")");
         }
         Optional<Duration> meanGap = gaps.isEmpty() ? Optional.empty()
                 : Optional.of(gaps.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(gaps.size()));
         boolean passed = problems.isEmpty();
         String reason = passed ? passReason(meanGap) : String.join("; ", problems);
-        return new TopicResult(expectation, count, needed, malformed, outOfRange, badGaps,
+        return new TopicResult(expectation, count, needed, malformed, outOfRange, shortGaps + longGaps,
                 values.stream().mapToDouble(Double::doubleValue).min(), average(),
                 values.stream().mapToDouble(Double::doubleValue).max(), meanGap, passed, reason);
+    }
+
+    private Duration latest() {
+        return plan.interval().plus(plan.tolerance());
+    }
+
+    private static String gaps(int n) {
+        return n + (n == 1 ? " gap between readings" : " gaps between readings");
     }
 
     private String passReason(Optional<Duration> meanGap) {
@@ -127,7 +145,8 @@ final class TopicCheck {
     }
 
     private static String shorten(String s) {
-        String oneLine = s.replaceAll("\\p{Cntrl}", "?");
-        return oneLine.length() <= SHOWN_PAYLOAD_CHARS ? oneLine : oneLine.substring(0, SHOWN_PAYLOAD_CHARS) + "…";
+        String cut = s.codePointCount(0, s.length()) <= SHOWN_PAYLOAD_CHARS ? s
+                : s.substring(0, s.offsetByCodePoints(0, SHOWN_PAYLOAD_CHARS)) + "…";
+        return TerminalText.escape(cut);
     }
 }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picotool.testing.Mosquitto;
 import dev.picotool.testing.Ports;
+import dev.picotool.testing.RawPublisher;
 import dev.picotool.testing.TestPublisher;
-import dev.picotool.verify.Json;
+import dev.picotool.testing.JsonDocs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,6 +56,7 @@ class VerifyCommandTest {
 
     @Test
     void passesWithExitCode0AndWritesReportsAndTheRecording() throws Exception {
+        Files.createDirectories(dir.resolve("out"));
         Path json = dir.resolve("out/verify.json");
         Path junit = dir.resolve("verify.xml");
         Path csv = dir.resolve("readings.csv");
@@ -72,7 +74,7 @@ class VerifyCommandTest {
         assertThat(c.out()).containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}  cli/pico/humidity/dht22 +\\{\"value\": "
                 + "45.0, \"unit\": \"%\"} 1/2");
         assertThat(c.err()).isEmpty();
-        assertThat(((Map<?, ?>) Json.parse(Files.readString(json))).get("passed")).isEqualTo(true);
+        assertThat(JsonDocs.object(Files.readString(json)).get("passed")).isEqualTo(true);
         assertThat(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile())
                 .getElementsByTagName("testcase").getLength()).isEqualTo(4);
         assertThat(Files.readAllLines(csv)).hasSizeGreaterThanOrEqualTo(7)
@@ -163,5 +165,62 @@ class VerifyCommandTest {
         Cli report = Cli.run("verify", "--report", "xml", "x.xml");
         assertThat(report.rc).isEqualTo(2);
         assertThat(report.err()).contains("unknown report format 'xml' (json or junit)");
+    }
+
+    /** Checked before connecting (no broker listens here: exit 5 would mean it tried), exit 2 with the fix. */
+    @Test
+    void reportAndRecordPathsAreCheckedBeforeConnecting(@TempDir Path tmp) {
+        String nobody = "127.0.0.1:" + Ports.free();
+
+        Cli directory = Cli.run("verify", "--broker", nobody, "--report", "junit", tmp.toString());
+        assertThat(directory.rc).as(directory.toString()).isEqualTo(2);
+        assertThat(directory.err()).contains("--report junit " + tmp + ": is a directory");
+
+        Cli missing = Cli.run("verify", "--broker", nobody, "--report", "json", tmp + "/no/such/dir/r.json");
+        assertThat(missing.rc).as(missing.toString()).isEqualTo(2);
+        assertThat(missing.err()).contains("does not exist", "hint: create it first");
+        assertThat(tmp.resolve("no")).doesNotExist();
+
+        Cli proc = Cli.run("verify", "--broker", nobody, "--record", "/proc/y.csv");
+        assertThat(proc.rc).as(proc.toString()).isEqualTo(2);
+        assertThat(proc.err()).contains("--record /proc/y.csv: cannot be written");
+        assertThat(proc.out()).isEmpty();
+    }
+
+    /** A payload that cannot be a reading is counted as malformed; exit 6, never 1 (before: StackOverflowError). */
+    @Test
+    void hostilePayloadsAreMalformedReadingsNotCrashes(@TempDir Path tmp) throws Exception {
+        Path json = tmp.resolve("r.json");
+        try (RawPublisher raw = RawPublisher.connect(broker)) {
+            raw.every(FAST, "hostile/nested", "{\"value\": 1, \"a\": " + "[".repeat(100_000));
+            raw.every(FAST, "hostile/infinite", "1e309");
+            raw.every(FAST, "hostile/forged", "21.5\n\u001b[1A\u001b[2KPASS: 3 topics on " + broker.address());
+            Cli c = Cli.run("verify", "--broker", broker.address(), "--topic", "hostile/nested", "--topic",
+                    "hostile/infinite", "--topic", "hostile/forged", "--interval", "0.2", "--count", "2",
+                    "--report", "json", json.toString());
+
+            assertThat(c.rc).as(c.toString()).isEqualTo(6);
+            assertThat(c.out()).containsPattern("hostile/nested .* FAIL  2 payloads not understood \\(first: "
+                    + "'\\{\"value\": 1, \"a\": \\[+…': payload longer than 4096 bytes: not a reading\\)")
+                    .contains("'1e309': not a finite number")
+                    .doesNotContain("\u001b").doesNotContain("\nPASS").contains("21.5\\n\\x1b[1A");
+            assertThat(c.err()).startsWith("error: verification failed for hostile/nested, hostile/infinite, "
+                    + "hostile/forged\n");
+            assertThat(Files.readString(json)).doesNotContain("E15").doesNotContain("Infinity");
+        }
+    }
+
+    @Test
+    void verboseShowsTheMqttClientsOwnLogOnStderrAndTheDefaultShowsNone() {
+        Cli quiet = Cli.run(verify("half", "--sensor", "none", "--count", "1"));
+        Cli verbose = Cli.run(verify("half", "--sensor", "none", "--count", "1", "--verbose"));
+
+        assertThat(quiet.rc).as(quiet.toString()).isZero();
+        assertThat(quiet.err()).isEmpty();
+        assertThat(verbose.rc).as(verbose.toString()).isZero();
+        assertThat(verbose.err()).containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} FINE \\S*ClientComms: ")
+                .doesNotContain("hunter");
+        assertThat(Cli.run("--verbose", "verify", "--broker", broker.address(), "--topic", "x", "--count", "1",
+                "--interval", "0.2", "--timeout", "0.5").err()).contains(" FINE ");
     }
 }

@@ -17,4 +17,24 @@ public interface TestBroker extends AutoCloseable {
 
     @Override
     void close();
+
+    /** A broker someone else runs (e.g. a picotool process) on 127.0.0.1:port; only its address is used. */
+    static TestBroker at(int port) {
+        return new TestBroker() {
+            @Override
+            public int port() {
+                return port;
+            }
+
+            @Override
+            public void restart() {
+                throw new UnsupportedOperationException("not ours to restart");
+            }
+
+            @Override
+            public void close() {
+                // not ours to stop
+            }
+        };
+    }
 }

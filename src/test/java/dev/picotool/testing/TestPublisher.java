@@ -26,9 +26,13 @@ public final class TestPublisher implements AutoCloseable {
     });
     private final AtomicInteger rounds = new AtomicInteger();
 
-    private TestPublisher(String uri) throws MqttException {
+    private TestPublisher(String uri, String user, String password) throws MqttException {
         client = new MqttClient(uri, "test-pico-" + System.nanoTime() % 100_000, new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
+        if (user != null) {
+            o.setUserName(user);
+            o.setPassword(password.toCharArray());
+        }
         o.setAutomaticReconnect(true);
         o.setMaxReconnectDelay(500);
         o.setCleanSession(true);
@@ -36,8 +40,13 @@ public final class TestPublisher implements AutoCloseable {
     }
 
     public static TestPublisher connect(TestBroker broker) {
+        return connect(broker, null, null);
+    }
+
+    /** Logged in as {@code user}. */
+    public static TestPublisher connect(TestBroker broker, String user, String password) {
         try {
-            return new TestPublisher(broker.uri());
+            return new TestPublisher(broker.uri(), user, password);
         } catch (MqttException e) {
             throw new IllegalStateException("test publisher cannot connect to " + broker, e);
         }
