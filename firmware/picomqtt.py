@@ -3,7 +3,8 @@
 # The official Pico W firmware has no umqtt, so the device ships this file. It runs unchanged on
 # MicroPython (rp2) and on CPython 3.11 (the virtual Pico): only socket.getaddrinfo/socket/connect/
 # settimeout/sendall/recv/close, struct and time.ticks_ms/ticks_diff are used.
-# Publish-only: QoS 0 and 1, retain, last will, user/password, keepalive ping, optional TLS.
+# Publish QoS 0 and 1, retain, last will, user/password, keepalive ping, optional TLS; subscribe and receive
+# (QoS 0 and 1) for the few control topics the firmware listens to (Home Assistant's birth message).
 import socket
 import struct
 import time
@@ -13,6 +14,8 @@ CONNECT = 0x10
 CONNACK = 0x20
 PUBLISH = 0x30
 PUBACK = 0x40
+SUBSCRIBE = 0x82  # type 8; its reserved flags must be 0010 (section 3.8.1)
+SUBACK = 0x90
 PINGREQ = 0xC0
 PINGRESP = 0xD0
 DISCONNECT = 0xE0
@@ -20,6 +23,8 @@ DISCONNECT = 0xE0
 # PUBLISH fixed-header flags (low nibble).
 PUBLISH_RETAIN = 0x01
 PUBLISH_QOS1 = 0x02
+PUBLISH_QOS_MASK = 0x06
+SUBACK_FAILURE = 0x80  # the return code of a refused subscription (section 3.9.3)
 
 # CONNECT flags (section 3.1.2.3).
 FLAG_CLEAN_SESSION = 0x02
@@ -31,6 +36,10 @@ FLAG_USERNAME = 0x80
 PROTOCOL_NAME = b'MQTT'
 PROTOCOL_LEVEL = 4  # MQTT 3.1.1
 MAX_LENGTH = 268435455  # largest remaining length a 4-byte varint can carry
+# Incoming packets larger than this are read and thrown away in small pieces instead of kept: whatever someone
+# publishes to a topic we listen to must never use up the board's RAM (the birth message is 'online').
+MAX_INCOMING = 1024
+DISCARD_CHUNK = 256
 
 # CONNACK return codes -> words a student can act on (section 3.2.2.3).
 CONNACK_MESSAGES = {
@@ -92,6 +101,33 @@ def _field(data):
     return struct.pack('!H', len(data)) + data
 
 
+def subscribe_packet(pid, topic, qos=0):
+    """SUBSCRIBE for one topic filter (section 3.8)."""
+    body = struct.pack('!H', pid) + _field(topic) + bytes([qos])
+    return bytes([SUBSCRIBE]) + encode_length(len(body)) + body
+
+
+def parse_publish(header, body):
+    """An incoming PUBLISH -> (topic bytes, payload bytes, qos, packet id or None, retained).
+    Raises MQTTError for a packet that cannot be one (section 3.3)."""
+    qos = (header & PUBLISH_QOS_MASK) >> 1
+    if len(body) < 2:
+        raise MQTTError('malformed PUBLISH from broker')
+    tlen = struct.unpack('!H', body[:2])[0]
+    end = 2 + tlen
+    pid = None
+    if qos:
+        if qos > 1 or len(body) < end + 2:
+            raise MQTTError('malformed PUBLISH from broker (QoS %d)' % qos)
+        pid = struct.unpack('!H', body[end:end + 2])[0]
+        start = end + 2
+    else:
+        start = end
+    if len(body) < end:
+        raise MQTTError('malformed PUBLISH from broker')
+    return bytes(body[2:end]), bytes(body[start:]), qos, pid, bool(header & PUBLISH_RETAIN)
+
+
 def _peer_closed(e):
     # A TLS peer that went away shows up as an error, not as b'': CPython raises SSLEOFError /
     # SSLZeroReturnError; mbedTLS (MicroPython) gives MBEDTLS_ERR_SSL_CONN_EOF / _PEER_CLOSE_NOTIFY.
@@ -124,6 +160,12 @@ class MQTTClient:
         self._raw = None
         self._pid = 0
         self._ping_sent = None  # ticks_ms of the oldest unanswered PINGREQ
+        # on_message(topic bytes, payload bytes, retained) for every PUBLISH the broker delivers. It runs inside
+        # poll() or while publish() waits for its PUBACK, so it should only take note (it must not publish).
+        self.on_message = None
+        # tick() is called between the blocking steps (connect, TLS, each wait for an answer): the firmware feeds
+        # its watchdog there, so no single step has to fit the whole connect into one watchdog period.
+        self.tick = None
 
     def set_last_will(self, topic, msg, retain=False, qos=0):
         """Must be called before connect(): the will travels in the CONNECT packet."""
@@ -174,16 +216,27 @@ class MQTTClient:
         return buf
 
     def _read_packet(self, first=None):
-        """Read one packet (blocking, with the socket timeout). Returns (header byte, body)."""
+        """Read one packet (blocking, with the socket timeout). Returns (header byte, body); body is None for a
+        packet too large to keep (it was read and dropped)."""
         try:
             if first is None:
                 first = self._read_exact(1)
             length = decode_length(lambda: self._read_exact(1)[0])
+            if length > MAX_INCOMING:
+                while length:
+                    n = DISCARD_CHUNK if length > DISCARD_CHUNK else length
+                    self._read_exact(n)
+                    length -= n
+                return first[0], None
             body = self._read_exact(length) if length else b''
         except Exception:
             self.close()
             raise
         return first[0], body
+
+    def _tick(self):
+        if self.tick is not None:
+            self.tick()
 
     def _poll_packet(self):
         """Return a pending packet or None, without blocking."""
@@ -212,10 +265,12 @@ class MQTTClient:
         kind = header & 0xF0
         if kind == PINGRESP:
             self._ping_sent = None
-        elif kind == PUBLISH and header & PUBLISH_QOS1:
-            # We never subscribe, but a broker may still deliver; acknowledge so it stops resending.
-            tlen = struct.unpack('!H', body[:2])[0]
-            self._send(struct.pack('!BB', PUBACK, 2) + body[2 + tlen:4 + tlen])
+        elif kind == PUBLISH and body is not None:
+            topic, msg, qos, pid, retained = parse_publish(header, body)
+            if qos:  # acknowledge first: the broker resends an unacknowledged QoS 1 message
+                self._send(struct.pack('!BBH', PUBACK, 2, pid))
+            if self.on_message is not None:
+                self.on_message(topic, msg, retained)
 
     # ---- connection ------------------------------------------------------------------------
     def connect(self, timeout_s=10, clean_session=True):
@@ -223,6 +278,7 @@ class MQTTClient:
         self.timeout_s = timeout_s
         last = None
         s = None
+        self._tick()
         for ai in socket.getaddrinfo(self.host, self.port):
             if ai[1] and ai[1] != socket.SOCK_STREAM:
                 continue  # CPython also lists UDP and raw entries; try each TCP address in turn
@@ -240,13 +296,15 @@ class MQTTClient:
         self._raw = self._sock = s
         try:
             if self.ssl_context is not None:
+                self._tick()
                 self._sock = self.ssl_context.wrap_socket(s, server_hostname=self.server_hostname)
+            self._tick()
             self._send(self._connect_packet(clean_session))
             header, body = self._read_packet()
         except Exception:
             self.close()
             raise
-        if header != CONNACK or len(body) != 2:
+        if header != CONNACK or body is None or len(body) != 2:
             self.close()
             raise MQTTError('unexpected answer to CONNECT (packet 0x%02x)' % header)
         rc = body[1]
@@ -305,21 +363,42 @@ class MQTTClient:
         var = _field(topic)
         if qos:
             header |= PUBLISH_QOS1
-            self._pid = self._pid % 65535 + 1  # packet ids are 1..65535
-            pid = self._pid
+            pid = self._next_pid()
             var += struct.pack('!H', pid)
         body = var + _bytes(msg)
+        self._tick()
         self._send(bytes([header]) + encode_length(len(body)) + body)
-        if not qos:
-            return
+        if qos:
+            self._wait_ack(PUBACK, pid)
+
+    def _wait_ack(self, kind, pid):
+        """Read packets until the acknowledgement `kind` for packet id `pid`; returns its body."""
         start = time.ticks_ms()
         while time.ticks_diff(time.ticks_ms(), start) < self.timeout_s * 1000:
             header, body = self._read_packet()  # socket timeout bounds each wait
-            if header & 0xF0 == PUBACK and len(body) >= 2 and struct.unpack('!H', body[:2])[0] == pid:
-                return
+            self._tick()
+            if header & 0xF0 == kind and body is not None and len(body) >= 2 \
+                    and struct.unpack('!H', body[:2])[0] == pid:
+                return body
             self._handle(header, body)
         self.close()
-        raise MQTTError('no PUBACK for packet %d within %s s' % (pid, self.timeout_s))
+        raise MQTTError('no %s for packet %d within %s s' % ('PUBACK' if kind == PUBACK else 'SUBACK', pid,
+                                                            self.timeout_s))
+
+    def _next_pid(self):
+        self._pid = self._pid % 65535 + 1  # packet ids are 1..65535
+        return self._pid
+
+    def subscribe(self, topic, qos=0):
+        """Subscribe to one topic filter and wait for the SUBACK. Messages arrive through on_message."""
+        if qos not in (0, 1):
+            raise ValueError('qos must be 0 or 1')
+        pid = self._next_pid()
+        self._tick()
+        self._send(subscribe_packet(pid, topic, qos))
+        body = self._wait_ack(SUBACK, pid)
+        if len(body) < 3 or body[2] == SUBACK_FAILURE:
+            raise MQTTError('broker refused the subscription to %s' % _bytes(topic).decode())
 
     def ping(self):
         """Send PINGREQ. Raises if an earlier PINGREQ went unanswered for a whole keepalive period

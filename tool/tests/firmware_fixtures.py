@@ -95,6 +95,28 @@ def fake_settings(variant='default', **overrides):
     return module
 
 
+def micropython_gc():
+    """CPython's gc plus MicroPython's mem_free()/mem_alloc() (fixed figures), for firmware run under CPython."""
+    import gc
+    module = make_module('gc', 'def mem_free():\n    return 150000\n\n\ndef mem_alloc():\n    return 30000\n')
+    for name in dir(gc):
+        if not name.startswith('_'):
+            setattr(module, name, getattr(gc, name))
+    return module
+
+
+def load_app(**settings):
+    """firmware/app.py with fake hardware and settings (fake_settings overrides); also importable as 'app' by the
+    modules that read the board's identity from it (hadiscovery, diagnostics): returns (app, fakes)."""
+    net = make_module('network', FAKE_NETWORK)
+    fakes = {'settings': fake_settings(**settings), 'machine': make_module('machine', FAKE_MACHINE),
+             'network': net, 'wifi': load_firmware('wifi', {'network': net}), 'picomqtt': load_firmware('picomqtt'),
+             'gc': micropython_gc()}
+    app = load_firmware('app', fakes)
+    fakes['app'] = app
+    return app, fakes
+
+
 def require_tool(name):
     """Full path of a command; Debian puts mosquitto in /usr/sbin, which is not on every PATH."""
     path = shutil.which(name) or shutil.which(name, path='/usr/sbin:/usr/local/sbin')
@@ -115,7 +137,8 @@ def free_port():
 
 def make_test_pki(directory):
     """A throwaway CA, a server certificate for 127.0.0.1/localhost signed by it, and an unrelated CA.
-    Returns a dict of file paths: ca, cert, key, other_ca."""
+    Returns a dict of file paths: ca, cert, key, other_ca, and the CAs in DER as picotool ships them to the board:
+    ca_der, other_ca_der."""
     openssl = require_tool('openssl')
     p = lambda name: os.path.join(directory, name)  # noqa: E731
     ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
@@ -130,9 +153,14 @@ def make_test_pki(directory):
         '-out', p('server.pem'), '-days', '2', '-extfile', p('ext.cnf'))
     run('req', '-x509', *ec, '-keyout', p('other.key'), '-out', p('other-ca.pem'), '-days', '2',
         '-subj', '/CN=other CA')
+    import ssl
+    for pem, der in (('ca.pem', 'ca.der'), ('other-ca.pem', 'other-ca.der')):
+        with open(p(pem)) as f, open(p(der), 'wb') as out:
+            out.write(ssl.PEM_cert_to_DER_cert(f.read()))
     for name in os.listdir(directory):
         os.chmod(p(name), 0o644)
-    return {'ca': p('ca.pem'), 'cert': p('server.pem'), 'key': p('server.key'), 'other_ca': p('other-ca.pem')}
+    return {'ca': p('ca.pem'), 'cert': p('server.pem'), 'key': p('server.key'), 'other_ca': p('other-ca.pem'),
+            'ca_der': p('ca.der'), 'other_ca_der': p('other-ca.der')}
 
 
 class Mosquitto:
@@ -282,7 +310,9 @@ class _WLAN:
         calls.append(('active', flag))
         return True
 
-    def config(self, **kw):
+    def config(self, *args, **kw):
+        if args == ('mac',):
+            return b'\\x28\\xcd\\xc1\\xa1\\xb2\\xc3'
         calls.append(('config', kw))
 
     def connect(self, ssid, key=None):
@@ -293,7 +323,9 @@ class _WLAN:
         calls.append(('disconnect',))
         _cur[0] = 0
 
-    def status(self):
+    def status(self, param=None):
+        if param == 'rssi':
+            return -48
         i = _pos[0]
         _cur[0] = script[i] if i < len(script) else script[-1]
         _pos[0] = i + 1
@@ -315,6 +347,11 @@ def WLAN(iface):
 
 FAKE_MACHINE = '''
 pins = []
+PWRON_RESET = 1
+WDT_RESET = 3
+cause = [PWRON_RESET]
+wdt = []           # the timeout of each WDT made
+feeds = [0]        # how often it was fed (a count: the heap harness feeds for hours of virtual time)
 
 
 class Pin:
@@ -328,7 +365,12 @@ class Pin:
         self.pin_id = pin_id
         self.mode = mode
         self.pull = pull
+        self.values = []
         pins.append(self)
+
+    def value(self, v=None):
+        if v is not None:
+            self.values.append(v)
 
 
 class ADC:
@@ -343,6 +385,34 @@ class ADC:
 
 def unique_id():
     return b'\\xe6\\x61\\x41\\x03\\xe7\\xa1\\xb2\\xc3'
+
+
+def reset_cause():
+    return cause[0]
+
+
+class WDT:
+    def __init__(self, id=0, timeout=5000):
+        wdt.append(timeout)
+
+    def feed(self):
+        feeds[0] += 1
+
+
+class Timer:
+    PERIODIC = 1
+    ONE_SHOT = 0
+    armed = []     # (period, callback) of the running timers
+
+    def __init__(self, id=-1):
+        self.period = None
+
+    def init(self, period=-1, mode=PERIODIC, callback=None):
+        self.period = period
+        Timer.armed.append((period, callback))
+
+    def deinit(self):
+        self.period = None
 '''
 
 FAKE_DHT = '''

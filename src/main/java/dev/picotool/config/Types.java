@@ -106,24 +106,65 @@ final class Types {
     /** A topic the firmware publishes to: no wildcards (subscribers only), no $ (the broker's), not too long. */
     static ValueType<String> topic(String example) {
         return (text, c) -> {
-            if (text.isEmpty()) {
-                throw new Invalid("is empty", "give a topic such as " + example);
-            }
-            if (text.contains("+") || text.contains("#")) {
-                throw new Invalid("'" + text + "' contains a wildcard (+ or #), which is only allowed when "
-                        + "subscribing", "publish to a plain topic such as " + example);
-            }
-            plain(text);
-            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > MAX_TOPIC_BYTES) {
-                throw new Invalid("is " + bytes + " bytes; picotool allows " + MAX_TOPIC_BYTES + " (every message "
-                        + "and the Home Assistant discovery document carry it)", "use a shorter topic");
-            }
-            if (text.startsWith("$")) {
-                throw new Invalid("topics starting with $ are reserved for the broker", "use a topic such as "
-                        + example);
+            checkTopic(text, example, text.getBytes(StandardCharsets.UTF_8).length);
+            for (String p : Placeholders.IN_TOPICS) {
+                if (Placeholders.uses(text, p)) {
+                    throw new Invalid("'" + text + "' contains " + p + ", but this topic is shared by every board",
+                            "write it without placeholders, e.g. " + example);
+                }
             }
             return text;
+        };
+    }
+
+    /**
+     * A topic of one board: like {@link #topic}, and it may hold {@code {id}}, {@code {id4}} and {@code {name}}, which
+     * the board fills in. Its length counts {@code {id}} as the 16 hex digits it becomes ({@code {name}} as written
+     * here; the setting's own check counts the device name).
+     */
+    static ValueType<String> topicTemplate(String example) {
+        return (text, c) -> {
+            Placeholders.check(text, Placeholders.IN_TOPICS);
+            checkTopic(text, example, Placeholders.expandedBytes(text, Placeholders.NAME.length()));
+            return text;
+        };
+    }
+
+    static void checkTopic(String text, String example, int bytes) throws Invalid {
+        if (text.isEmpty()) {
+            throw new Invalid("is empty", "give a topic such as " + example);
+        }
+        if (text.contains("+") || text.contains("#")) {
+            throw new Invalid("'" + text + "' contains a wildcard (+ or #), which is only allowed when "
+                    + "subscribing", "publish to a plain topic such as " + example);
+        }
+        plain(text);
+        if (bytes > MAX_TOPIC_BYTES) {
+            throw new Invalid("is " + bytes + " bytes on the board; picotool allows " + MAX_TOPIC_BYTES + " (every "
+                    + "message and the Home Assistant discovery document carry it)", "use a shorter topic");
+        }
+        if (text.startsWith("$")) {
+            throw new Invalid("topics starting with $ are reserved for the broker", "use a topic such as "
+                    + example);
+        }
+    }
+
+    /** A signed decimal with at most three decimals within [min, max] (calibration offsets); no exponents. */
+    static ValueType<BigDecimal> decimal(BigDecimal min, BigDecimal max, String unit) {
+        return (text, c) -> {
+            String t = text.trim();
+            if (!DECIMAL.matcher(t).matches()) {
+                throw new Invalid("'" + text + "' is not a number", "write e.g. -1.5 or 0.8 (at most three "
+                        + "decimals)");
+            }
+            noLeadingZero(t);
+            BigDecimal v = new BigDecimal(t);
+            if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
+                throw new Invalid(t + " is out of range", "use a value from " + min.toPlainString() + " to "
+                        + max.toPlainString() + " " + unit);
+            }
+            BigDecimal plain = v.stripTrailingZeros();
+            return plain.scale() < 0 ? plain.setScale(0) : plain;
         };
     }
 
