@@ -153,6 +153,12 @@ def make_test_pki(directory):
         '-out', p('server.pem'), '-days', '2', '-extfile', p('ext.cnf'))
     run('req', '-x509', *ec, '-keyout', p('other.key'), '-out', p('other-ca.pem'), '-days', '2',
         '-subj', '/CN=other CA')
+    # a server certificate from the same CA for another host: verification must refuse it on 127.0.0.1
+    run('req', *ec, '-keyout', p('wrong.key'), '-out', p('wrong.csr'), '-subj', '/CN=wrong.example')
+    with open(p('wrong.cnf'), 'w') as f:
+        f.write('subjectAltName=DNS:wrong.example\nbasicConstraints=CA:FALSE\n')
+    run('x509', '-req', '-in', p('wrong.csr'), '-CA', p('ca.pem'), '-CAkey', p('ca.key'), '-CAcreateserial',
+        '-out', p('wrong.pem'), '-days', '2', '-extfile', p('wrong.cnf'))
     import ssl
     for pem, der in (('ca.pem', 'ca.der'), ('other-ca.pem', 'other-ca.der')):
         with open(p(pem)) as f, open(p(der), 'wb') as out:
@@ -160,15 +166,17 @@ def make_test_pki(directory):
     for name in os.listdir(directory):
         os.chmod(p(name), 0o644)
     return {'ca': p('ca.pem'), 'cert': p('server.pem'), 'key': p('server.key'), 'other_ca': p('other-ca.pem'),
-            'ca_der': p('ca.der'), 'other_ca_der': p('other-ca.der')}
+            'ca_der': p('ca.der'), 'other_ca_der': p('other-ca.der'), 'wrong_cert': p('wrong.pem'),
+            'wrong_key': p('wrong.key')}
 
 
 class Mosquitto:
     """A mosquitto broker on 127.0.0.1 only. users={'name': 'password'} turns on password auth;
-    tls=True serves MQTT over TLS with a throwaway CA (self.pki has the file paths)."""
+    tls=True serves MQTT over TLS with a throwaway CA (self.pki has the file paths); tls='wrong-host' serves a
+    certificate of that CA for another host name. pause()/resume() stop and restart it on the same port."""
 
     def __init__(self, users=None, tls=False):
-        exe = require_tool('mosquitto')
+        require_tool('mosquitto')  # fails early with the install hint
         self.dir = tempfile.mkdtemp(prefix='picotool-mosq-')
         os.chmod(self.dir, 0o755)  # mosquitto started as root drops to user 'mosquitto' and must read here
         self.port = free_port()
@@ -176,8 +184,9 @@ class Mosquitto:
         self.pki = None
         if tls:
             self.pki = make_test_pki(self.dir)
-            lines += ['cafile %s' % self.pki['ca'], 'certfile %s' % self.pki['cert'],
-                      'keyfile %s' % self.pki['key']]
+            wrong = tls == 'wrong-host'
+            lines += ['cafile %s' % self.pki['ca'], 'certfile %s' % self.pki['wrong_cert' if wrong else 'cert'],
+                      'keyfile %s' % self.pki['wrong_key' if wrong else 'key']]
         if users:
             passwd_exe = require_tool('mosquitto_passwd')
             pwfile = os.path.join(self.dir, 'passwd')
@@ -188,12 +197,22 @@ class Mosquitto:
             lines += ['allow_anonymous false', 'password_file %s' % pwfile]
         else:
             lines.append('allow_anonymous true')
-        conf = os.path.join(self.dir, 'mosquitto.conf')
-        with open(conf, 'w') as f:
+        self.conf = os.path.join(self.dir, 'mosquitto.conf')
+        with open(self.conf, 'w') as f:
             f.write('\n'.join(lines) + '\n')
         self.log = open(os.path.join(self.dir, 'mosquitto.log'), 'w+')
-        self.proc = subprocess.Popen([exe, '-c', conf], stdout=self.log, stderr=self.log)
+        self.resume()
+
+    def resume(self):
+        """Start (again) on the same port; returns once it accepts connections."""
+        self.proc = subprocess.Popen([require_tool('mosquitto'), '-c', self.conf], stdout=self.log,
+                                     stderr=self.log)
         wait_until(self._accepts, 5.0, 'mosquitto to listen on port %d' % self.port)
+
+    def pause(self):
+        """Stop the broker (its clients see the connection close), keeping its port and files for resume()."""
+        self.proc.terminate()
+        self.proc.wait(5)
 
     def _accepts(self):
         if self.proc.poll() is not None:

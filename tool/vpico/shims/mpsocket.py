@@ -4,7 +4,8 @@
   OSError(EHOSTUNREACH), as lwIP does without a netif. IP literals still parse in getaddrinfo.
 - A refused TCP connect is reported as ECONNRESET (104): lwIP turns the peer's RST into ERR_RST,
   which modlwip's error_lookup_table maps to ECONNRESET (there is no ECONNREFUSED on the board).
-- Timeouts are OSError(ETIMEDOUT) (110), non-blocking "no data" is OSError(EAGAIN) (11).
+- Timeouts are OSError(ETIMEDOUT) (110), non-blocking "no data" is OSError(EAGAIN) (11), a non-blocking
+  connect() is OSError(EINPROGRESS) (115) as in modlwip's lwip_socket_connect.
 - The board's own address 192.168.4.23 and bind('0.0.0.0') map to 127.0.0.1 on the host.
 - Sockets are closed on soft reset, like MicroPython's finalisers.
 """
@@ -31,7 +32,7 @@ _SOCKOPT_MAP = {(SOL_SOCKET, SO_REUSEADDR): (_s.SOL_SOCKET, _s.SO_REUSEADDR),
                 (SOL_SOCKET, SO_KEEPALIVE): (_s.SOL_SOCKET, _s.SO_KEEPALIVE),
                 (SOL_SOCKET, SO_BROADCAST): (_s.SOL_SOCKET, _s.SO_BROADCAST),
                 (IPPROTO_TCP, TCP_NODELAY): (_s.IPPROTO_TCP, _s.TCP_NODELAY)}
-EHOSTUNREACH, ECONNRESET, ETIMEDOUT, EAGAIN, EPIPE = 113, 104, 110, 11, 32
+EHOSTUNREACH, ECONNRESET, ETIMEDOUT, EAGAIN, EPIPE, EINPROGRESS = 113, 104, 110, 11, 32, 115
 EAI_FAIL = -2
 _SELF = ("192.168.4.23",)
 
@@ -116,6 +117,8 @@ class socket:
             self._sock.connect(_host_addr(address))
         except ConnectionRefusedError:
             raise MpOSError(ECONNRESET) from None
+        except BlockingIOError:
+            raise MpOSError(EINPROGRESS) from None
 
     @_mp_errors
     def bind(self, address):
