@@ -3,6 +3,9 @@ package dev.picotool.demo;
 import dev.picotool.board.Pinout;
 import dev.picotool.broker.EmbeddedBroker;
 import dev.picotool.config.ConfigValidator;
+import dev.picotool.config.HomeAssistantSettings;
+import dev.picotool.config.Placeholders;
+import dev.picotool.config.TopicSettings;
 import dev.picotool.config.PicoConfig;
 import dev.picotool.config.RawSettings;
 import dev.picotool.config.SecretSource;
@@ -26,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -66,15 +70,18 @@ public final class DemoRunner {
     public Result run(Options o, Listener listener, FlashProgress progress, VerifyListener readings) {
         Path work = tempDir();
         try (EmbeddedBroker broker = startBroker(listener)) {
-            String apPassword = randomPassword();
+            String apPassword = randomHex(12);
             listener.step("starting a virtual Pico W (simulated access point '" + SSID + "'"
                     + (o.simulation() == Simulation.NONE ? "" : "; simulating: " + o.simulation().description())
                     + ")");
+            String boardId = randomHex(8);
+            List<String> boardArgs = new ArrayList<>(o.simulation().boardArgs());
+            boardArgs.addAll(List.of("--board-id", boardId));
             try (VirtualPicoProcess board = VirtualPicoProcess.start(o.toolDir(), work.resolve("ttyPico"),
-                    work.resolve("fs"), SSID, apPassword, Duration.ofSeconds(15), o.simulation().boardArgs())) {
+                    work.resolve("fs"), SSID, apPassword, Duration.ofSeconds(15), boardArgs)) {
                 String firmwarePassword = o.simulation() == Simulation.WRONG_WIFI_PASSWORD
-                        ? randomPassword() : apPassword;
-                PicoConfig config = config(broker.port(), firmwarePassword, o.intervalSeconds());
+                        ? randomHex(12) : apPassword;
+                PicoConfig config = config(broker.port(), firmwarePassword, o.intervalSeconds(), new RawSettings());
                 listener.step("rendering the firmware for broker " + config.brokerAddress());
                 FlashResult flash;
                 try (RawRepl repl = devices.connect(board.port(), timings)) {
@@ -89,8 +96,12 @@ public final class DemoRunner {
                     return new Result(config, flash, Optional.empty());
                 }
                 listener.step("verifying: waiting for " + o.count() + " readings on each topic");
+                // The demo knows its board's id, so it checks the status topic as this board fills it in.
+                PicoConfig verifyConfig = config(broker.port(), firmwarePassword, o.intervalSeconds(),
+                        new RawSettings().put("topics.status", Placeholders.expand(config.get(TopicSettings.STATUS),
+                                boardId, config.get(HomeAssistantSettings.DEVICE_NAME))));
                 VerifyResult verify = new Verifier().run(VerifyPlans.connection(config),
-                        VerifyPlans.of(config, VerifyPlans.Request.readings(o.count())), readings);
+                        VerifyPlans.of(verifyConfig, VerifyPlans.Request.readings(o.count())), readings);
                 listener.step("stopping the virtual Pico and the broker");
                 return new Result(config, flash, Optional.of(verify));
             }
@@ -105,16 +116,18 @@ public final class DemoRunner {
     }
 
     /** The demo's settings go through the same validation as a user's (the broker is on loopback, on purpose). */
-    private static PicoConfig config(int brokerPort, String wifiPassword, int interval) {
+    private static PicoConfig config(int brokerPort, String wifiPassword, int interval, RawSettings more) {
         SecretSource secrets = new InMemorySecrets(PASSWORD_VARIABLE, wifiPassword);
         return new ConfigValidator(Pinout.picoW(), secrets, List::of).validate(new RawSettings()
                 .put("wifi.ssid", SSID).put("wifi.password_env", PASSWORD_VARIABLE)
                 .put("mqtt.broker", "127.0.0.1:" + brokerPort).put("mqtt.allow_loopback", "true")
-                .put("interval", String.valueOf(interval)).put("device_name", "picotool demo"));
+                .put("interval", String.valueOf(interval)).put("device_name", "picotool demo {id4}")
+                .overriddenBy(more));
     }
 
-    private static String randomPassword() {
-        byte[] b = new byte[12];
+    /** A random password, or a random board id (8 bytes: what machine.unique_id() gives on a Pico). */
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
         new SecureRandom().nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
