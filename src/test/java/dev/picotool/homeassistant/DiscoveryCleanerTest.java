@@ -39,7 +39,7 @@ class DiscoveryCleanerTest {
         DiscoveryCleaner.Board b = CLEANER.board(A, List.of());
         assertThat(b.topics()).startsWith("ha/device/" + A + "/config", "ha/sensor/" + A + "_temperature/config")
                 .contains("ha/sensor/" + A + "_heap_free/config")
-                .endsWith("home/Lab b2c3/status", "pico/" + A + "/diagnostics").hasSize(10);
+                .endsWith("home/Lab b2c3/status", "pico/" + A + "/diagnostics").hasSize(9);
         assertThat(CLEANER.filters()).containsExactly("ha/device/+/config", "ha/sensor/+/config");
     }
 }
