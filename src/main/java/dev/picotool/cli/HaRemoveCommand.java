@@ -67,23 +67,25 @@ public final class HaRemoveCommand implements Callable<Integer> {
         try (RetainedReader broker = RetainedReader.connect(config)) {
             List<DiscoveryCleaner.Board> boards = cleaner.find(broker, ids);
             if (boards.isEmpty()) {
-                out.println("no picotool board has discovery retained under " + config.brokerAddress());
+                out.println("no picotool board has discovery retained at " + config.brokerAddress());
                 return 0;
             }
             out.printf("%d board%s:%n", boards.size(), boards.size() == 1 ? "" : "s");
             boards.forEach(b -> out.printf("  %s  %s%n", b.id(), b.found().isEmpty() ? "(no discovery document "
-                    + "retained)" : String.join(", ", b.found())));
+                    + "retained)" : Terminal.escape(String.join(", ", b.found()))));
             out.flush();
             if (dryRun) {
-                boards.forEach(b -> out.println("would clear: " + String.join(", ", b.topics())));
+                boards.forEach(b -> out.println("would clear: " + Terminal.escape(String.join(", ", b.topics()))));
                 return 0;
             }
             List<String> left = cleaner.clear(broker, boards);
             if (!left.isEmpty()) {
-                throw new PicoToolException(ExitCode.BROKER, "the broker still holds " + String.join(", ", left),
+                throw new PicoToolException(ExitCode.BROKER, "the broker still holds " + Terminal.escape(String.join(
+                        ", ", left)),
                         "this user may not publish there: allow it in the broker's ACL, or clear them there");
             }
-            boards.forEach(b -> out.println("cleared " + b.id() + ": " + String.join(", ", b.topics())));
+            boards.forEach(b -> out.println("cleared " + b.id() + ": " + Terminal.escape(String.join(", ",
+                    b.topics()))));
         }
         out.println("A board that is still running announces itself again when it reconnects: flash it with "
                 + "--no-ha-discovery first to keep it out of Home Assistant.");

@@ -109,8 +109,8 @@ final class Types {
             checkTopic(text, example, text.getBytes(StandardCharsets.UTF_8).length);
             for (String p : Placeholders.IN_TOPICS) {
                 if (Placeholders.uses(text, p)) {
-                    throw new Invalid("'" + text + "' contains " + p + ", but this topic is shared by every board",
-                            "write it without placeholders, e.g. " + example);
+                    throw new Invalid("'" + text + "' contains " + p + ": placeholders are filled in by the board and "
+                            + "are not allowed here", "write it without placeholders, e.g. " + example);
                 }
             }
             return text;

@@ -94,7 +94,7 @@ class HaRemoveCommandTest {
         Cli.Result r = run("--all");
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(retained()).containsOnlyKeys(FOREIGN, "homeassistant/device/kitchen/config");
-        assertThat(run("--all").out()).contains("no picotool board has discovery retained");
+        assertThat(run("--all").out()).contains("no picotool board has discovery retained at");
     }
 
     @Test

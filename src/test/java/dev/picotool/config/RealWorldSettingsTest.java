@@ -58,7 +58,7 @@ class RealWorldSettingsTest {
         topics.status              | pico/{board}/status   | topics.status: has '{board}', which is not a placeholder picotool knows. Fix: use only {id}, {id4}, {name}
         topics.status              | pico/{id/status       | topics.status: has a lone '{'
         device_name                | Pico {name}           | device_name: has '{name}', which is not a placeholder picotool knows. Fix: use only {id}, {id4}
-        home_assistant.prefix      | ha/{id}               | home_assistant.prefix: 'ha/{id}' contains {id}, but this topic is shared by every board
+        home_assistant.prefix      | ha/{id}               | home_assistant.prefix: 'ha/{id}' contains {id}: placeholders are filled in by the board and are not allowed here
         watchdog                   | 3                     | watchdog: 3 s is too short for the board's longest step (a TLS handshake or a network timeout). Fix: use 0 (off) or 4 to 8.388 seconds
         watchdog                   | 9                     | watchdog: 9 is out of range. Fix: use a value from 0 to 8.388 seconds
         watchdog                   | -1                    | watchdog: -1 is out of range
