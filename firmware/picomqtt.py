@@ -1,131 +1,24 @@
 # picomqtt.py - a small MQTT 3.1.1 client for the picotool firmware.
 #
-# The official Pico W firmware has no umqtt, so the device ships this file. It runs unchanged on
-# MicroPython (rp2) and on CPython 3.11 (the virtual Pico): only socket.getaddrinfo/socket/connect/
-# settimeout/sendall/recv/close, struct and time.ticks_ms/ticks_diff are used.
+# The official Pico W firmware has no umqtt, so the device ships this file (and mqttpacket.py, the packets' bytes).
+# It runs unchanged on MicroPython (rp2) and on CPython 3.11 (the virtual Pico): only socket.getaddrinfo/socket/
+# connect/settimeout/sendall/recv/close, struct and time.ticks_ms/ticks_diff are used.
 # Publish QoS 0 and 1, retain, last will, user/password, keepalive ping, optional TLS; subscribe and receive
 # (QoS 0 and 1) for the few control topics the firmware listens to (Home Assistant's birth message).
 import socket
 import struct
 import time
+from mqttpacket import (MQTTError, CONNACK_MESSAGES, CONNACK, PUBLISH, PUBACK, SUBACK, PINGREQ, PINGRESP,
+                        DISCONNECT, SUBACK_FAILURE, to_bytes, decode_length, parse_publish, subscribe_packet,
+                        connect_packet, publish_packet)
 
-# Control packet types (high nibble of the fixed header), MQTT 3.1.1 section 2.2.1.
-CONNECT = 0x10
-CONNACK = 0x20
-PUBLISH = 0x30
-PUBACK = 0x40
-SUBSCRIBE = 0x82  # type 8; its reserved flags must be 0010 (section 3.8.1)
-SUBACK = 0x90
-PINGREQ = 0xC0
-PINGRESP = 0xD0
-DISCONNECT = 0xE0
-
-# PUBLISH fixed-header flags (low nibble).
-PUBLISH_RETAIN = 0x01
-PUBLISH_QOS1 = 0x02
-PUBLISH_QOS_MASK = 0x06
-SUBACK_FAILURE = 0x80  # the return code of a refused subscription (section 3.9.3)
-
-# CONNECT flags (section 3.1.2.3).
-FLAG_CLEAN_SESSION = 0x02
-FLAG_WILL = 0x04
-FLAG_WILL_RETAIN = 0x20
-FLAG_PASSWORD = 0x40
-FLAG_USERNAME = 0x80
-
-PROTOCOL_NAME = b'MQTT'
-PROTOCOL_LEVEL = 4  # MQTT 3.1.1
-MAX_LENGTH = 268435455  # largest remaining length a 4-byte varint can carry
 # Incoming packets larger than this are read and thrown away in small pieces instead of kept: whatever someone
 # publishes to a topic we listen to must never use up the board's RAM (the birth message is 'online').
 MAX_INCOMING = 1024
 DISCARD_CHUNK = 256
-
-# CONNACK return codes -> words a student can act on (section 3.2.2.3).
-CONNACK_MESSAGES = {
-    1: 'unacceptable protocol version',
-    2: 'client id rejected',
-    3: 'server unavailable',
-    4: 'bad user name or password',
-    5: 'not authorised',
-}
-
 # errno values meaning "no data yet" on a non-blocking socket: EAGAIN on Linux and rp2 (11),
 # macOS (35), Windows (10035).
 _WOULD_BLOCK = (11, 35, 10035)
-
-
-class MQTTError(Exception):
-    """Protocol-level failure. code is the CONNACK return code when the broker refused us, else None."""
-
-    def __init__(self, message, code=None):
-        super().__init__(message)
-        self.code = code
-
-
-def _bytes(value):
-    if isinstance(value, (bytes, bytearray)):
-        return bytes(value)
-    return str(value).encode('utf-8')
-
-
-def encode_length(n):
-    """Remaining-length varint: 7 bits per byte, high bit = more bytes follow (max 4 bytes)."""
-    if n < 0 or n > MAX_LENGTH:
-        raise ValueError('MQTT packet too large')
-    out = bytearray()
-    while True:
-        digit = n & 0x7F
-        n >>= 7
-        if n:
-            digit |= 0x80
-        out.append(digit)
-        if not n:
-            return bytes(out)
-
-
-def decode_length(read_byte):
-    """Inverse of encode_length; read_byte() returns the next byte as an int."""
-    n = 0
-    for shift in (0, 7, 14, 21):
-        b = read_byte()
-        n |= (b & 0x7F) << shift
-        if not b & 0x80:
-            return n
-    raise MQTTError('malformed remaining length from broker')
-
-
-def _field(data):
-    """A length-prefixed UTF-8 string / binary field."""
-    data = _bytes(data)
-    return struct.pack('!H', len(data)) + data
-
-
-def subscribe_packet(pid, topic, qos=0):
-    """SUBSCRIBE for one topic filter (section 3.8)."""
-    body = struct.pack('!H', pid) + _field(topic) + bytes([qos])
-    return bytes([SUBSCRIBE]) + encode_length(len(body)) + body
-
-
-def parse_publish(header, body):
-    """An incoming PUBLISH -> (topic bytes, payload bytes, qos, packet id or None, retained).
-    Raises MQTTError for a packet that cannot be one (section 3.3)."""
-    qos = (header & PUBLISH_QOS_MASK) >> 1
-    if len(body) < 2:
-        raise MQTTError('malformed PUBLISH from broker')
-    tlen = struct.unpack('!H', body[:2])[0]
-    end = 2 + tlen
-    pid = None
-    if qos:
-        if qos > 1 or len(body) < end + 2:
-            raise MQTTError('malformed PUBLISH from broker (QoS %d)' % qos)
-        pid = struct.unpack('!H', body[end:end + 2])[0]
-        start = end + 2
-    else:
-        start = end
-    if len(body) < end:
-        raise MQTTError('malformed PUBLISH from broker')
-    return bytes(body[2:end]), bytes(body[start:]), qos, pid, bool(header & PUBLISH_RETAIN)
 
 
 def _peer_closed(e):
@@ -146,7 +39,7 @@ def _would_block(e):
 class MQTTClient:
     def __init__(self, client_id, host, port=1883, user=None, password=None, keepalive=60,
                  ssl_context=None, server_hostname=None):
-        self.client_id = _bytes(client_id)
+        self.client_id = to_bytes(client_id)
         self.host = host
         self.port = port
         self.user = user
@@ -171,7 +64,7 @@ class MQTTClient:
         """Must be called before connect(): the will travels in the CONNECT packet."""
         if qos not in (0, 1):
             raise ValueError('will qos must be 0 or 1')
-        self._will = (_bytes(topic), _bytes(msg), retain, qos)
+        self._will = (to_bytes(topic), to_bytes(msg), retain, qos)
 
     # ---- socket plumbing -------------------------------------------------------------------
     def _settimeout(self, t):
@@ -316,20 +209,7 @@ class MQTTClient:
         return body[0] & 1  # session present
 
     def _connect_packet(self, clean_session):
-        flags = FLAG_CLEAN_SESSION if clean_session else 0
-        payload = _field(self.client_id)  # payload order is fixed: id, will topic/message, user, password
-        if self._will:
-            topic, msg, retain, qos = self._will
-            flags |= FLAG_WILL | (qos << 3) | (FLAG_WILL_RETAIN if retain else 0)
-            payload += _field(topic) + _field(msg)
-        if self.user is not None:
-            flags |= FLAG_USERNAME
-            payload += _field(self.user)
-            if self._password is not None:  # 3.1.1: a password needs a user name
-                flags |= FLAG_PASSWORD
-                payload += _field(self._password)
-        body = _field(PROTOCOL_NAME) + struct.pack('!BBH', PROTOCOL_LEVEL, flags, self.keepalive) + payload
-        return bytes([CONNECT]) + encode_length(len(body)) + body
+        return connect_packet(self.client_id, self.keepalive, clean_session, self._will, self.user, self._password)
 
     def is_connected(self):
         return self._sock is not None
@@ -359,15 +239,9 @@ class MQTTClient:
     def publish(self, topic, msg, retain=False, qos=0):
         if qos not in (0, 1):
             raise ValueError('qos must be 0 or 1')
-        header = PUBLISH | (PUBLISH_RETAIN if retain else 0)
-        var = _field(topic)
-        if qos:
-            header |= PUBLISH_QOS1
-            pid = self._next_pid()
-            var += struct.pack('!H', pid)
-        body = var + _bytes(msg)
+        pid = self._next_pid() if qos else None
         self._tick()
-        self._send(bytes([header]) + encode_length(len(body)) + body)
+        self._send(publish_packet(topic, msg, retain, pid))
         if qos:
             self._wait_ack(PUBACK, pid)
 
@@ -398,7 +272,7 @@ class MQTTClient:
         self._send(subscribe_packet(pid, topic, qos))
         body = self._wait_ack(SUBACK, pid)
         if len(body) < 3 or body[2] == SUBACK_FAILURE:
-            raise MQTTError('broker refused the subscription to %s' % _bytes(topic).decode())
+            raise MQTTError('broker refused the subscription to %s' % to_bytes(topic).decode())
 
     def ping(self):
         """Send PINGREQ. Raises if an earlier PINGREQ went unanswered for a whole keepalive period

@@ -79,6 +79,7 @@ import socket
 import ssl
 import DHT22
 import wifi
+import mqttpacket
 import picomqtt
 
 def check(name, ok):
@@ -138,9 +139,9 @@ except wifi.WifiError as e:
 check('wifi is_up false after failure', not wifi.is_up())
 
 # ---- picomqtt.py with a scripted socket
-check('varint', picomqtt.encode_length(321) == b'\xc1\x02' and picomqtt.encode_length(0) == b'\x00')
+check('varint', mqttpacket.encode_length(321) == b'\xc1\x02' and mqttpacket.encode_length(0) == b'\x00')
 it = iter(b'\xff\xff\x7f')
-check('varint decode', picomqtt.decode_length(lambda: next(it)) == 2097151)
+check('varint decode', mqttpacket.decode_length(lambda: next(it)) == 2097151)
 CONNACK_OK = b'\x20\x02\x00\x00'
 socket.queued.append(CONNACK_OK)
 m = picomqtt.MQTTClient('cid', 'broker.lan', 1883, user='u', password='pw', keepalive=60)
@@ -207,7 +208,7 @@ try:
 except picomqtt.MQTTError as e:
     check('refused subscription', 'refused the subscription' in str(e))
 big = b'x' * 3000
-raw.rx = b'\x30' + picomqtt.encode_length(len(big) + 5) + b'\x00\x03a/b' + big + b'\x30\x07\x00\x03a/bok'
+raw.rx = b'\x30' + mqttpacket.encode_length(len(big) + 5) + b'\x00\x03a/b' + big + b'\x30\x07\x00\x03a/bok'
 del got[:]
 sub.poll()
 check('huge message dropped, next one kept', got == [(b'a/b', b'ok', False)] and sub.is_connected())
@@ -295,7 +296,7 @@ print('CHECKS-END')
 def firmware_files():
     files = sorted(glob.glob(os.path.join(fx.FIRMWARE, '*.py')))
     names = [os.path.basename(p) for p in files]
-    for expected in ('picomqtt.py', 'wifi.py', 'DHT22.py'):
+    for expected in ('picomqtt.py', 'mqttpacket.py', 'wifi.py', 'DHT22.py'):
         assert expected in names, expected
     return files
 

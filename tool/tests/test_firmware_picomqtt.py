@@ -1,4 +1,4 @@
-"""firmware/picomqtt.py under CPython against a real mosquitto on loopback."""
+"""firmware/picomqtt.py (and mqttpacket.py, its packets' bytes) under CPython against a real mosquitto on loopback."""
 import os
 import socket
 import sys
@@ -9,7 +9,8 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import firmware_fixtures as fx  # noqa: E402
 
-picomqtt = fx.load_firmware('picomqtt')
+mqttpacket = fx.load_firmware('mqttpacket')
+picomqtt = fx.load_firmware('picomqtt', {'mqttpacket': mqttpacket})
 
 
 class EncodingTest(unittest.TestCase):
@@ -18,14 +19,14 @@ class EncodingTest(unittest.TestCase):
         cases = {0: b'\x00', 127: b'\x7f', 128: b'\x80\x01', 16383: b'\xff\x7f',
                  16384: b'\x80\x80\x01', 2097151: b'\xff\xff\x7f', 268435455: b'\xff\xff\xff\x7f'}
         for n, enc in cases.items():
-            self.assertEqual(picomqtt.encode_length(n), enc)
+            self.assertEqual(mqttpacket.encode_length(n), enc)
             data = iter(enc)
-            self.assertEqual(picomqtt.decode_length(lambda: next(data)), n)
+            self.assertEqual(mqttpacket.decode_length(lambda: next(data)), n)
         with self.assertRaises(ValueError):
-            picomqtt.encode_length(268435456)
+            mqttpacket.encode_length(268435456)
         five = iter(b'\xff\xff\xff\xff\x01')
-        with self.assertRaises(picomqtt.MQTTError):
-            picomqtt.decode_length(lambda: next(five))
+        with self.assertRaises(mqttpacket.MQTTError):
+            mqttpacket.decode_length(lambda: next(five))
 
     def test_connect_packet_bytes(self):
         c = picomqtt.MQTTClient('cid', 'h', user='u', password='pw', keepalive=60)
@@ -33,7 +34,7 @@ class EncodingTest(unittest.TestCase):
         pkt = c._connect_packet(True)
         body = (b'\x00\x04MQTT\x04' + bytes([0x80 | 0x40 | 0x20 | 0x08 | 0x04 | 0x02]) + b'\x00\x3c'
                 + b'\x00\x03cid' + b'\x00\x01s' + b'\x00\x07offline' + b'\x00\x01u' + b'\x00\x02pw')
-        self.assertEqual(pkt, bytes([picomqtt.CONNECT, len(body)]) + body)
+        self.assertEqual(pkt, bytes([mqttpacket.CONNECT, len(body)]) + body)
 
     def test_subscribe_packet_bytes(self):
         # SUBSCRIBE: type 8 with reserved flags 0010, packet id, topic filter, requested QoS (section 3.8)

@@ -33,7 +33,7 @@ public final class FirmwareRenderer {
      * them, so they cost flash, not RAM, and the flashed file set stays the same when a setting changes. DHT22.py
      * ships only with a DHT sensor, as before.
      */
-    private static final List<String> LIBRARIES = List.of("wifi.py", "picomqtt.py", "mqtterrors.py",
+    private static final List<String> LIBRARIES = List.of("wifi.py", "mqttpacket.py", "picomqtt.py", "mqtterrors.py",
             "tlscontext.py", "hadiscovery.py", "diagnostics.py", "statusled.py");
     private static final String SENSOR_LIBRARY = "DHT22.py";
     private static final String APP = "app.py";

@@ -56,7 +56,7 @@ class FirmwareRendererTest {
     void filesComeInWriteOrderWithMainLast() {
         FirmwareBundle bundle = RENDERER.render(Configs.tutorial());
         assertThat(bundle.files()).extracting(DeviceFile::name)
-                .containsExactly("wifi.py", "picomqtt.py", "mqtterrors.py", "tlscontext.py", "hadiscovery.py",
+                .containsExactly("wifi.py", "mqttpacket.py", "picomqtt.py", "mqtterrors.py", "tlscontext.py", "hadiscovery.py",
                         "diagnostics.py", "statusled.py", "DHT22.py", "app.py", "settings.py", "main.py");
     }
 
@@ -75,7 +75,7 @@ class FirmwareRendererTest {
                 SensorType.NONE, PayloadFormat.PLAIN, false));
         assertThat(bundle.file("DHT22.py")).isEmpty();
         // Optional modules ship even when their feature is off: the board never imports them then.
-        assertThat(bundle.files()).extracting(DeviceFile::name).containsExactly("wifi.py", "picomqtt.py",
+        assertThat(bundle.files()).extracting(DeviceFile::name).containsExactly("wifi.py", "mqttpacket.py", "picomqtt.py",
                 "mqtterrors.py", "tlscontext.py", "hadiscovery.py", "diagnostics.py", "statusled.py", "app.py",
                 "settings.py", "main.py");
     }
@@ -83,7 +83,7 @@ class FirmwareRendererTest {
     @Test
     void staticFilesAreCopiedByteForByte() throws IOException {
         FirmwareBundle bundle = RENDERER.render(Configs.tutorial());
-        for (String name : new String[] {"wifi.py", "picomqtt.py", "mqtterrors.py", "tlscontext.py",
+        for (String name : new String[] {"wifi.py", "mqttpacket.py", "picomqtt.py", "mqtterrors.py", "tlscontext.py",
                 "hadiscovery.py", "diagnostics.py", "statusled.py", "DHT22.py", "app.py"}) {
             assertThat(bundle.file(name).orElseThrow().content())
                     .isEqualTo(Files.readAllBytes(Repo.root().resolve("firmware").resolve(name)));
