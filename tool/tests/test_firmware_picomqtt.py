@@ -60,7 +60,9 @@ class EncodingTest(unittest.TestCase):
         self.assertNotIn('s3cret-pw', str(vars(c).get('user')))
 
 
-class BrokerTest(unittest.TestCase):
+class WithBroker(unittest.TestCase):
+    """A mosquitto of the test class's own."""
+
     @classmethod
     def setUpClass(cls):
         cls.broker = fx.Mosquitto()
@@ -69,6 +71,8 @@ class BrokerTest(unittest.TestCase):
     def tearDownClass(cls):
         cls.broker.stop()
 
+
+class BrokerTest(WithBroker):
     def client(self, cid, **kw):
         c = picomqtt.MQTTClient(cid, '127.0.0.1', self.broker.port, **kw)
         self.addCleanup(c.close)
@@ -225,16 +229,8 @@ class BrokerTest(unittest.TestCase):
         self.assertIn('connection closed by broker', str(cm.exception))
 
 
-class SubscribeTest(unittest.TestCase):
+class SubscribeTest(WithBroker):
     """SUBSCRIBE/SUBACK and incoming PUBLISH (QoS 0 and 1) against a real mosquitto."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.broker = fx.Mosquitto()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.broker.stop()
 
     def listener(self, cid, topic, qos):
         c = picomqtt.MQTTClient(cid, '127.0.0.1', self.broker.port)

@@ -96,6 +96,22 @@ def _mp_errors(fn):
     return wrapper
 
 
+def read_stream(recv, size):
+    """A MicroPython stream's read(size): size bytes, or all until EOF for -1. recv() returning None means it would
+    block: then what was read so far, or None when nothing was."""
+    chunks, want = [], size
+    while want != 0:
+        data = recv(4096 if want < 0 else want)
+        if data is None:
+            return b"".join(chunks) if chunks else None
+        if not data:
+            break
+        chunks.append(data)
+        if want > 0:
+            want -= len(data)
+    return b"".join(chunks)
+
+
 class socket:
     def __init__(self, af=AF_INET, type=SOCK_STREAM, proto=0, _host_sock=None):
         if _host_sock is None:
@@ -163,15 +179,7 @@ class socket:
 
     @_mp_errors
     def read(self, size=-1):
-        chunks, want = [], size
-        while want != 0:
-            data = self._sock.recv(4096 if want < 0 else want)
-            if not data:
-                break
-            chunks.append(data)
-            if want > 0:
-                want -= len(data)
-        return b"".join(chunks)
+        return read_stream(self._sock.recv, size)
 
     @_mp_errors
     def readinto(self, buf, nbytes=None):

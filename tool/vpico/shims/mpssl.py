@@ -204,18 +204,9 @@ class SSLSocket:
             raise to_mp_oserror(e) from None
 
     def read(self, size=-1):
+        from .mpsocket import read_stream
         host = self._raw._sock
-        chunks, want = [], size
-        while want != 0:
-            data = self._io(host.recv, 4096 if want < 0 else want)
-            if data is None:                     # would block: what we have, or None
-                return b"".join(chunks) if chunks else None
-            if not data:
-                break
-            chunks.append(data)
-            if want > 0:
-                want -= len(data)
-        return b"".join(chunks)
+        return read_stream(lambda n: self._io(host.recv, n), size)
 
     def readinto(self, buf, nbytes=None):
         data = self.read(len(buf) if nbytes is None else nbytes)

@@ -67,20 +67,25 @@ final class Types {
     /** Seconds with an optional fraction of up to milliseconds (0.5); no exponents, no inf/nan. */
     static ValueType<BigDecimal> seconds(BigDecimal max) {
         return (text, c) -> {
-            String t = text.trim();
-            if (!DECIMAL.matcher(t).matches()) {
-                throw new Invalid("'" + text + "' is not a number of seconds", "write e.g. 10 or 2.5 (at most "
-                        + "three decimals)");
-            }
-            noLeadingZero(t);
-            BigDecimal v = new BigDecimal(t);
+            BigDecimal v = decimalText(text, "number of seconds", "10 or 2.5");
             if (v.signum() <= 0 || v.compareTo(max) > 0) {
-                throw new Invalid(t + " is out of range", "use a number of seconds above 0 and at most "
-                        + max.toPlainString());
+                throw new Invalid(v.toPlainString() + " is out of range", "use a number of seconds above 0 and at "
+                        + "most " + max.toPlainString());
             }
-            BigDecimal plain = v.stripTrailingZeros();
-            return plain.scale() < 0 ? plain.setScale(0) : plain;
+            return v;
         };
+    }
+
+    /** A number as written, at most three decimals: stripped of trailing zeros (2.50 is 2.5, 10.0 is 10). */
+    private static BigDecimal decimalText(String text, String what, String example) throws Invalid {
+        String t = text.trim();
+        if (!DECIMAL.matcher(t).matches()) {
+            throw new Invalid("'" + text + "' is not a " + what, "write e.g. " + example + " (at most three "
+                    + "decimals)");
+        }
+        noLeadingZero(t);
+        BigDecimal plain = new BigDecimal(t).stripTrailingZeros();
+        return plain.scale() < 0 ? plain.setScale(0) : plain;
     }
 
     private static void noLeadingZero(String t) throws Invalid {
@@ -152,19 +157,12 @@ final class Types {
     /** A signed decimal with at most three decimals within [min, max] (calibration offsets); no exponents. */
     static ValueType<BigDecimal> decimal(BigDecimal min, BigDecimal max, String unit) {
         return (text, c) -> {
-            String t = text.trim();
-            if (!DECIMAL.matcher(t).matches()) {
-                throw new Invalid("'" + text + "' is not a number", "write e.g. -1.5 or 0.8 (at most three "
-                        + "decimals)");
-            }
-            noLeadingZero(t);
-            BigDecimal v = new BigDecimal(t);
+            BigDecimal v = decimalText(text, "number", "-1.5 or 0.8");
             if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
-                throw new Invalid(t + " is out of range", "use a value from " + min.toPlainString() + " to "
-                        + max.toPlainString() + " " + unit);
+                throw new Invalid(v.toPlainString() + " is out of range", "use a value from " + min.toPlainString()
+                        + " to " + max.toPlainString() + " " + unit);
             }
-            BigDecimal plain = v.stripTrailingZeros();
-            return plain.scale() < 0 ? plain.setScale(0) : plain;
+            return v;
         };
     }
 
