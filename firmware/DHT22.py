@@ -23,12 +23,13 @@ ERR_IMPLAUSIBLE = 'implausible value'
 
 
 class Sensor:
-    def __init__(self, kind, pin_number):
+    def __init__(self, kind, pin_number, idle=None):
         kind = str(kind).lower()
         if kind not in KINDS:
             raise ValueError("sensor kind must be 'dht22' or 'dht11', not %r" % kind)
         self.kind = kind
         self.pin_number = pin_number
+        self.idle = idle  # called while waiting for the sensor (the firmware feeds its watchdog there)
         self.min_interval_ms, self.t_min, self.t_max, self.h_min, self.h_max = KINDS[kind]
         # The rp2 driver drives the line open-drain and enables no pull-up. The internal pull-up
         # (~50 kOhm) is weak but helps a bare sensor; a module with its own 4.7-10 kOhm is better.
@@ -43,6 +44,8 @@ class Sensor:
         left = self.min_interval_ms - time.ticks_diff(time.ticks_ms(), self._last_ms)
         while left > 0:
             step = left if left < 100 else 100  # short slices: Ctrl-C lands quickly
+            if self.idle is not None:
+                self.idle()
             time.sleep_ms(step)
             left -= step
 

@@ -16,6 +16,9 @@ RESOLVE_ERRNOS = (-2, -3, -6, -202)
 def explain(e, client_id):
     """'<human reason> (<detail>). Fix: ...' for the [mqtt] FAILED line."""
     code = getattr(e, 'code', None)
+    # One line on the console: mbedTLS's certificate messages come as '\n<reason>\n' (modtls_mbedtls.c passes
+    # mbedtls_x509_crt_verify_info's text, one reason per line, to ValueError).
+    text = ' '.join(str(e).split())
     errno = e.args[0] if (isinstance(e, OSError) and e.args) else None
     where = '%s:%d' % (settings.MQTT_HOST, settings.MQTT_PORT)
     if isinstance(e, picomqtt.MQTTError):
@@ -28,20 +31,20 @@ def explain(e, client_id):
                         % (client_id, detail))
             return 'broker refused the connection (%s). Fix: check the broker log.' % detail
         return ('MQTT connection lost (%s). Fix: check the broker log; two devices with the same '
-                'client id kick each other out.' % e)
+                'client id kick each other out.' % text)
     if errno in REFUSED_ERRNOS:
         return ('broker %s refused the connection (%s). Fix: is the broker running and listening on '
                 'the network (mosquitto 2 needs a listener line), is the port right, and is it not a TLS-only '
-                'port?' % (where, e))
-    if errno in NO_ANSWER_ERRNOS or 'timed out' in str(e):
+                'port?' % (where, text))
+    if errno in NO_ANSWER_ERRNOS or 'timed out' in text:
         return ('no answer from broker %s (%s). Fix: check MQTT_HOST and the port, that the broker '
-                'is on the same network, and its firewall.' % (where, e))
+                'is on the same network, and its firewall.' % (where, text))
     if isinstance(e, OSError) and errno in RESOLVE_ERRNOS:
-        return 'cannot resolve or reach %s (%s). Fix: use the broker IP address; check Wi-Fi.' % (where, e)
-    if 'not yet valid' in str(e) or 'starts in the future' in str(e):
+        return 'cannot resolve or reach %s (%s). Fix: use the broker IP address; check Wi-Fi.' % (where, text)
+    if 'not yet valid' in text or 'starts in the future' in text:
         return ('broker certificate is not valid yet by the board clock (%s). Fix: let the board reach an NTP '
-                'server, or check the certificate dates.' % e)
+                'server, or check the certificate dates.' % text)
     if isinstance(e, ValueError) or 'SSL' in type(e).__name__:
         return ('TLS setup or certificate check failed (%s). Fix: check the CA file and that the '
-                'broker certificate names MQTT_HOST.' % e)
-    return 'unexpected error (%s: %s). Fix: see the message; the board retries.' % (type(e).__name__, e)
+                'broker certificate names MQTT_HOST.' % text)
+    return 'unexpected error (%s: %s). Fix: see the message; the board retries.' % (type(e).__name__, text)

@@ -1,95 +1,24 @@
 # picomqtt.py - a small MQTT 3.1.1 client for the picotool firmware.
 #
-# The official Pico W firmware has no umqtt, so the device ships this file. It runs unchanged on
-# MicroPython (rp2) and on CPython 3.11 (the virtual Pico): only socket.getaddrinfo/socket/connect/
-# settimeout/sendall/recv/close, struct and time.ticks_ms/ticks_diff are used.
-# Publish-only: QoS 0 and 1, retain, last will, user/password, keepalive ping, optional TLS.
+# The official Pico W firmware has no umqtt, so the device ships this file (and mqttpacket.py, the packets' bytes).
+# It runs unchanged on MicroPython (rp2) and on CPython 3.11 (the virtual Pico): only socket.getaddrinfo/socket/
+# connect/settimeout/sendall/recv/close, struct and time.ticks_ms/ticks_diff are used.
+# Publish QoS 0 and 1, retain, last will, user/password, keepalive ping, optional TLS; subscribe and receive
+# (QoS 0 and 1) for the few control topics the firmware listens to (Home Assistant's birth message).
 import socket
 import struct
 import time
+from mqttpacket import (MQTTError, CONNACK_MESSAGES, CONNACK, PUBLISH, PUBACK, SUBACK, PINGREQ, PINGRESP,
+                        DISCONNECT, SUBACK_FAILURE, to_bytes, decode_length, parse_publish, subscribe_packet,
+                        connect_packet, publish_packet)
 
-# Control packet types (high nibble of the fixed header), MQTT 3.1.1 section 2.2.1.
-CONNECT = 0x10
-CONNACK = 0x20
-PUBLISH = 0x30
-PUBACK = 0x40
-PINGREQ = 0xC0
-PINGRESP = 0xD0
-DISCONNECT = 0xE0
-
-# PUBLISH fixed-header flags (low nibble).
-PUBLISH_RETAIN = 0x01
-PUBLISH_QOS1 = 0x02
-
-# CONNECT flags (section 3.1.2.3).
-FLAG_CLEAN_SESSION = 0x02
-FLAG_WILL = 0x04
-FLAG_WILL_RETAIN = 0x20
-FLAG_PASSWORD = 0x40
-FLAG_USERNAME = 0x80
-
-PROTOCOL_NAME = b'MQTT'
-PROTOCOL_LEVEL = 4  # MQTT 3.1.1
-MAX_LENGTH = 268435455  # largest remaining length a 4-byte varint can carry
-
-# CONNACK return codes -> words a student can act on (section 3.2.2.3).
-CONNACK_MESSAGES = {
-    1: 'unacceptable protocol version',
-    2: 'client id rejected',
-    3: 'server unavailable',
-    4: 'bad user name or password',
-    5: 'not authorised',
-}
-
+# Incoming packets larger than this are read and thrown away in small pieces instead of kept: whatever someone
+# publishes to a topic we listen to must never use up the board's RAM (the birth message is 'online').
+MAX_INCOMING = 1024
+DISCARD_CHUNK = 256
 # errno values meaning "no data yet" on a non-blocking socket: EAGAIN on Linux and rp2 (11),
 # macOS (35), Windows (10035).
 _WOULD_BLOCK = (11, 35, 10035)
-
-
-class MQTTError(Exception):
-    """Protocol-level failure. code is the CONNACK return code when the broker refused us, else None."""
-
-    def __init__(self, message, code=None):
-        super().__init__(message)
-        self.code = code
-
-
-def _bytes(value):
-    if isinstance(value, (bytes, bytearray)):
-        return bytes(value)
-    return str(value).encode('utf-8')
-
-
-def encode_length(n):
-    """Remaining-length varint: 7 bits per byte, high bit = more bytes follow (max 4 bytes)."""
-    if n < 0 or n > MAX_LENGTH:
-        raise ValueError('MQTT packet too large')
-    out = bytearray()
-    while True:
-        digit = n & 0x7F
-        n >>= 7
-        if n:
-            digit |= 0x80
-        out.append(digit)
-        if not n:
-            return bytes(out)
-
-
-def decode_length(read_byte):
-    """Inverse of encode_length; read_byte() returns the next byte as an int."""
-    n = 0
-    for shift in (0, 7, 14, 21):
-        b = read_byte()
-        n |= (b & 0x7F) << shift
-        if not b & 0x80:
-            return n
-    raise MQTTError('malformed remaining length from broker')
-
-
-def _field(data):
-    """A length-prefixed UTF-8 string / binary field."""
-    data = _bytes(data)
-    return struct.pack('!H', len(data)) + data
 
 
 def _peer_closed(e):
@@ -110,7 +39,7 @@ def _would_block(e):
 class MQTTClient:
     def __init__(self, client_id, host, port=1883, user=None, password=None, keepalive=60,
                  ssl_context=None, server_hostname=None):
-        self.client_id = _bytes(client_id)
+        self.client_id = to_bytes(client_id)
         self.host = host
         self.port = port
         self.user = user
@@ -124,12 +53,18 @@ class MQTTClient:
         self._raw = None
         self._pid = 0
         self._ping_sent = None  # ticks_ms of the oldest unanswered PINGREQ
+        # on_message(topic bytes, payload bytes, retained) for every PUBLISH the broker delivers. It runs inside
+        # poll() or while publish() waits for its PUBACK, so it should only take note (it must not publish).
+        self.on_message = None
+        # tick() is called between the blocking steps (connect, TLS, each wait for an answer): the firmware feeds
+        # its watchdog there, so no single step has to fit the whole connect into one watchdog period.
+        self.tick = None
 
     def set_last_will(self, topic, msg, retain=False, qos=0):
         """Must be called before connect(): the will travels in the CONNECT packet."""
         if qos not in (0, 1):
             raise ValueError('will qos must be 0 or 1')
-        self._will = (_bytes(topic), _bytes(msg), retain, qos)
+        self._will = (to_bytes(topic), to_bytes(msg), retain, qos)
 
     # ---- socket plumbing -------------------------------------------------------------------
     def _settimeout(self, t):
@@ -174,16 +109,27 @@ class MQTTClient:
         return buf
 
     def _read_packet(self, first=None):
-        """Read one packet (blocking, with the socket timeout). Returns (header byte, body)."""
+        """Read one packet (blocking, with the socket timeout). Returns (header byte, body); body is None for a
+        packet too large to keep (it was read and dropped)."""
         try:
             if first is None:
                 first = self._read_exact(1)
             length = decode_length(lambda: self._read_exact(1)[0])
+            if length > MAX_INCOMING:
+                while length:
+                    n = DISCARD_CHUNK if length > DISCARD_CHUNK else length
+                    self._read_exact(n)
+                    length -= n
+                return first[0], None
             body = self._read_exact(length) if length else b''
         except Exception:
             self.close()
             raise
         return first[0], body
+
+    def _tick(self):
+        if self.tick is not None:
+            self.tick()
 
     def _poll_packet(self):
         """Return a pending packet or None, without blocking."""
@@ -212,10 +158,12 @@ class MQTTClient:
         kind = header & 0xF0
         if kind == PINGRESP:
             self._ping_sent = None
-        elif kind == PUBLISH and header & PUBLISH_QOS1:
-            # We never subscribe, but a broker may still deliver; acknowledge so it stops resending.
-            tlen = struct.unpack('!H', body[:2])[0]
-            self._send(struct.pack('!BB', PUBACK, 2) + body[2 + tlen:4 + tlen])
+        elif kind == PUBLISH and body is not None:
+            topic, msg, qos, pid, retained = parse_publish(header, body)
+            if qos:  # acknowledge first: the broker resends an unacknowledged QoS 1 message
+                self._send(struct.pack('!BBH', PUBACK, 2, pid))
+            if self.on_message is not None:
+                self.on_message(topic, msg, retained)
 
     # ---- connection ------------------------------------------------------------------------
     def connect(self, timeout_s=10, clean_session=True):
@@ -223,6 +171,7 @@ class MQTTClient:
         self.timeout_s = timeout_s
         last = None
         s = None
+        self._tick()
         for ai in socket.getaddrinfo(self.host, self.port):
             if ai[1] and ai[1] != socket.SOCK_STREAM:
                 continue  # CPython also lists UDP and raw entries; try each TCP address in turn
@@ -240,13 +189,15 @@ class MQTTClient:
         self._raw = self._sock = s
         try:
             if self.ssl_context is not None:
+                self._tick()
                 self._sock = self.ssl_context.wrap_socket(s, server_hostname=self.server_hostname)
+            self._tick()
             self._send(self._connect_packet(clean_session))
             header, body = self._read_packet()
         except Exception:
             self.close()
             raise
-        if header != CONNACK or len(body) != 2:
+        if header != CONNACK or body is None or len(body) != 2:
             self.close()
             raise MQTTError('unexpected answer to CONNECT (packet 0x%02x)' % header)
         rc = body[1]
@@ -258,20 +209,7 @@ class MQTTClient:
         return body[0] & 1  # session present
 
     def _connect_packet(self, clean_session):
-        flags = FLAG_CLEAN_SESSION if clean_session else 0
-        payload = _field(self.client_id)  # payload order is fixed: id, will topic/message, user, password
-        if self._will:
-            topic, msg, retain, qos = self._will
-            flags |= FLAG_WILL | (qos << 3) | (FLAG_WILL_RETAIN if retain else 0)
-            payload += _field(topic) + _field(msg)
-        if self.user is not None:
-            flags |= FLAG_USERNAME
-            payload += _field(self.user)
-            if self._password is not None:  # 3.1.1: a password needs a user name
-                flags |= FLAG_PASSWORD
-                payload += _field(self._password)
-        body = _field(PROTOCOL_NAME) + struct.pack('!BBH', PROTOCOL_LEVEL, flags, self.keepalive) + payload
-        return bytes([CONNECT]) + encode_length(len(body)) + body
+        return connect_packet(self.client_id, self.keepalive, clean_session, self._will, self.user, self._password)
 
     def is_connected(self):
         return self._sock is not None
@@ -301,25 +239,40 @@ class MQTTClient:
     def publish(self, topic, msg, retain=False, qos=0):
         if qos not in (0, 1):
             raise ValueError('qos must be 0 or 1')
-        header = PUBLISH | (PUBLISH_RETAIN if retain else 0)
-        var = _field(topic)
+        pid = self._next_pid() if qos else None
+        self._tick()
+        self._send(publish_packet(topic, msg, retain, pid))
         if qos:
-            header |= PUBLISH_QOS1
-            self._pid = self._pid % 65535 + 1  # packet ids are 1..65535
-            pid = self._pid
-            var += struct.pack('!H', pid)
-        body = var + _bytes(msg)
-        self._send(bytes([header]) + encode_length(len(body)) + body)
-        if not qos:
-            return
+            self._wait_ack(PUBACK, pid)
+
+    def _wait_ack(self, kind, pid):
+        """Read packets until the acknowledgement `kind` for packet id `pid`; returns its body."""
         start = time.ticks_ms()
         while time.ticks_diff(time.ticks_ms(), start) < self.timeout_s * 1000:
             header, body = self._read_packet()  # socket timeout bounds each wait
-            if header & 0xF0 == PUBACK and len(body) >= 2 and struct.unpack('!H', body[:2])[0] == pid:
-                return
+            self._tick()
+            if header & 0xF0 == kind and body is not None and len(body) >= 2 \
+                    and struct.unpack('!H', body[:2])[0] == pid:
+                return body
             self._handle(header, body)
         self.close()
-        raise MQTTError('no PUBACK for packet %d within %s s' % (pid, self.timeout_s))
+        raise MQTTError('no %s for packet %d within %s s' % ('PUBACK' if kind == PUBACK else 'SUBACK', pid,
+                                                            self.timeout_s))
+
+    def _next_pid(self):
+        self._pid = self._pid % 65535 + 1  # packet ids are 1..65535
+        return self._pid
+
+    def subscribe(self, topic, qos=0):
+        """Subscribe to one topic filter and wait for the SUBACK. Messages arrive through on_message."""
+        if qos not in (0, 1):
+            raise ValueError('qos must be 0 or 1')
+        pid = self._next_pid()
+        self._tick()
+        self._send(subscribe_packet(pid, topic, qos))
+        body = self._wait_ack(SUBACK, pid)
+        if len(body) < 3 or body[2] == SUBACK_FAILURE:
+            raise MQTTError('broker refused the subscription to %s' % to_bytes(topic).decode())
 
     def ping(self):
         """Send PINGREQ. Raises if an earlier PINGREQ went unanswered for a whole keepalive period

@@ -28,8 +28,12 @@ def context():
     if settings.MQTT_CA_FILE:
         # Verify the broker against our CA. MicroPython refuses CERT_REQUIRED without
         # server_hostname, so the client passes MQTT_HOST (the broker certificate must name it).
+        # The file is one DER certificate: MicroPython's mbedTLS has no PEM parser (extmod/modtls_mbedtls.c hands
+        # the bytes to mbedtls_x509_crt_parse; docs/library/ssl.rst asks for DER). Passed as cadata bytes, which
+        # MicroPython's ssl and CPython's both read as DER (CPython's cafile= would want PEM).
         ensure_clock()
-        ctx.load_verify_locations(cafile=settings.MQTT_CA_FILE)
+        with open(settings.MQTT_CA_FILE, 'rb') as f:
+            ctx.load_verify_locations(cadata=f.read())
         ctx.verify_mode = ssl.CERT_REQUIRED
         return ctx
     if hasattr(ctx, 'check_hostname'):

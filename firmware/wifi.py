@@ -101,8 +101,25 @@ def status():
         return STAT_IDLE
 
 
-def connect(ssid, password, country='XX', hostname=None, timeout_s=20, log=print):
-    """Join ssid and return the IP address as a string, or raise WifiError after timeout_s."""
+def ip():
+    """The board's IP address, or None without a link."""
+    try:
+        return _ip(_wlan()) if is_up() else None
+    except Exception:
+        return None
+
+
+def rssi():
+    """The received signal strength in dBm (CYW43: WLAN.status('rssi')), or None without a link."""
+    try:
+        return _wlan().status('rssi') if is_up() else None
+    except Exception:
+        return None
+
+
+def connect(ssid, password, country='XX', hostname=None, timeout_s=20, log=print, tick=None):
+    """Join ssid and return the IP address as a string, or raise WifiError after timeout_s.
+    tick() is called at every status poll (the firmware feeds its watchdog there)."""
     # Country and hostname must be set before the interface is activated (network docs).
     try:
         network.country(country or 'XX')
@@ -130,6 +147,8 @@ def connect(ssid, password, country='XX', hostname=None, timeout_s=20, log=print
         st = wlan.status()
         if st < 0 or (st == STAT_GOT_IP and wlan.isconnected()):
             break
+        if tick is not None:
+            tick()
         time.sleep_ms(POLL_MS)
     if st == STAT_GOT_IP and wlan.isconnected():
         ip = _ip(wlan)
@@ -146,8 +165,3 @@ def connect(ssid, password, country='XX', hostname=None, timeout_s=20, log=print
     raise err
 
 
-def ensure_connected(ssid, password, country='XX', hostname=None, timeout_s=20, log=print):
-    """Return the IP if the link is up, else join again (same arguments as connect)."""
-    if is_up():
-        return _ip(_wlan())
-    return connect(ssid, password, country, hostname, timeout_s, log)

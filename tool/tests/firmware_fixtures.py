@@ -2,10 +2,12 @@
 
 - time shims: add MicroPython's ticks_ms/ticks_diff/sleep_ms to CPython's time (as the virtual Pico does)
 - FakeClock: virtual time for code that sleeps (wifi timeouts, DHT pacing) so tests run instantly
-- Mosquitto: a real broker on a free loopback port (optionally with a password file)
+- Mosquitto: a real broker on a free loopback port (password file, TLS; pause()/resume() on the same port)
 - Subscriber: a real `mosquitto_sub -d` process; waits for its SUBACK before the test publishes
 - load_firmware(name, fakes): import firmware/<name>.py fresh with fake modules in sys.modules
+- load_app(**settings): app.py with the fake hardware, for the modules that read the board's identity from it
 - fake_settings(variant, **overrides): a settings module as picotool renders it, values overridden
+- the fake hardware modules themselves live in firmware_fakes.py (re-exported here)
 """
 import importlib.util
 import os
@@ -16,6 +18,8 @@ import sys
 import tempfile
 import threading
 import time
+
+from firmware_fakes import FAKE_DHT, FAKE_MACHINE, FAKE_NETWORK, FAKE_SSL, make_module, micropython_gc  # noqa: F401
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FIRMWARE = os.path.join(REPO, 'firmware')
@@ -74,8 +78,11 @@ class FakeClock:
 
 
 def load_firmware(name, fakes=None):
-    """Import firmware/<name>.py as a fresh module with `fakes` ({module name: module}) injected."""
+    """Import firmware/<name>.py as a fresh module with `fakes` ({module name: module}) injected (picomqtt gets its
+    mqttpacket unless one is given)."""
     install_time_shims()
+    if name == 'picomqtt' and 'mqttpacket' not in (fakes or {}):
+        fakes = dict(fakes or {}, mqttpacket=load_firmware('mqttpacket'))
     saved = {}
     for mod_name, mod in (fakes or {}).items():
         saved[mod_name] = sys.modules.get(mod_name)
@@ -102,6 +109,18 @@ def fake_settings(variant='default', **overrides):
     return module
 
 
+def load_app(**settings):
+    """firmware/app.py with fake hardware and settings (fake_settings overrides); also importable as 'app' by the
+    modules that read the board's identity from it (hadiscovery, diagnostics): returns (app, fakes)."""
+    net = make_module('network', FAKE_NETWORK)
+    fakes = {'settings': fake_settings(**settings), 'machine': make_module('machine', FAKE_MACHINE),
+             'network': net, 'wifi': load_firmware('wifi', {'network': net}), 'picomqtt': load_firmware('picomqtt'),
+             'gc': micropython_gc()}
+    app = load_firmware('app', fakes)
+    fakes['app'] = app
+    return app, fakes
+
+
 def require_tool(name):
     """Full path of a command; Debian puts mosquitto in /usr/sbin, which is not on every PATH."""
     path = shutil.which(name) or shutil.which(name, path='/usr/sbin:/usr/local/sbin')
@@ -122,7 +141,8 @@ def free_port():
 
 def make_test_pki(directory):
     """A throwaway CA, a server certificate for 127.0.0.1/localhost signed by it, and an unrelated CA.
-    Returns a dict of file paths: ca, cert, key, other_ca."""
+    Returns a dict of file paths: ca, cert, key, other_ca, and the CAs in DER as picotool ships them to the board:
+    ca_der, other_ca_der."""
     openssl = require_tool('openssl')
     p = lambda name: os.path.join(directory, name)  # noqa: E731
     ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
@@ -137,17 +157,30 @@ def make_test_pki(directory):
         '-out', p('server.pem'), '-days', '2', '-extfile', p('ext.cnf'))
     run('req', '-x509', *ec, '-keyout', p('other.key'), '-out', p('other-ca.pem'), '-days', '2',
         '-subj', '/CN=other CA')
+    # a server certificate from the same CA for another host: verification must refuse it on 127.0.0.1
+    run('req', *ec, '-keyout', p('wrong.key'), '-out', p('wrong.csr'), '-subj', '/CN=wrong.example')
+    with open(p('wrong.cnf'), 'w') as f:
+        f.write('subjectAltName=DNS:wrong.example\nbasicConstraints=CA:FALSE\n')
+    run('x509', '-req', '-in', p('wrong.csr'), '-CA', p('ca.pem'), '-CAkey', p('ca.key'), '-CAcreateserial',
+        '-out', p('wrong.pem'), '-days', '2', '-extfile', p('wrong.cnf'))
+    import ssl
+    for pem, der in (('ca.pem', 'ca.der'), ('other-ca.pem', 'other-ca.der')):
+        with open(p(pem)) as f, open(p(der), 'wb') as out:
+            out.write(ssl.PEM_cert_to_DER_cert(f.read()))
     for name in os.listdir(directory):
         os.chmod(p(name), 0o644)
-    return {'ca': p('ca.pem'), 'cert': p('server.pem'), 'key': p('server.key'), 'other_ca': p('other-ca.pem')}
+    return {'ca': p('ca.pem'), 'cert': p('server.pem'), 'key': p('server.key'), 'other_ca': p('other-ca.pem'),
+            'ca_der': p('ca.der'), 'other_ca_der': p('other-ca.der'), 'wrong_cert': p('wrong.pem'),
+            'wrong_key': p('wrong.key')}
 
 
 class Mosquitto:
     """A mosquitto broker on 127.0.0.1 only. users={'name': 'password'} turns on password auth;
-    tls=True serves MQTT over TLS with a throwaway CA (self.pki has the file paths)."""
+    tls=True serves MQTT over TLS with a throwaway CA (self.pki has the file paths); tls='wrong-host' serves a
+    certificate of that CA for another host name. pause()/resume() stop and restart it on the same port."""
 
     def __init__(self, users=None, tls=False):
-        exe = require_tool('mosquitto')
+        require_tool('mosquitto')  # fails early with the install hint
         self.dir = tempfile.mkdtemp(prefix='picotool-mosq-')
         os.chmod(self.dir, 0o755)  # mosquitto started as root drops to user 'mosquitto' and must read here
         self.port = free_port()
@@ -155,8 +188,9 @@ class Mosquitto:
         self.pki = None
         if tls:
             self.pki = make_test_pki(self.dir)
-            lines += ['cafile %s' % self.pki['ca'], 'certfile %s' % self.pki['cert'],
-                      'keyfile %s' % self.pki['key']]
+            wrong = tls == 'wrong-host'
+            lines += ['cafile %s' % self.pki['ca'], 'certfile %s' % self.pki['wrong_cert' if wrong else 'cert'],
+                      'keyfile %s' % self.pki['wrong_key' if wrong else 'key']]
         if users:
             passwd_exe = require_tool('mosquitto_passwd')
             pwfile = os.path.join(self.dir, 'passwd')
@@ -167,12 +201,22 @@ class Mosquitto:
             lines += ['allow_anonymous false', 'password_file %s' % pwfile]
         else:
             lines.append('allow_anonymous true')
-        conf = os.path.join(self.dir, 'mosquitto.conf')
-        with open(conf, 'w') as f:
+        self.conf = os.path.join(self.dir, 'mosquitto.conf')
+        with open(self.conf, 'w') as f:
             f.write('\n'.join(lines) + '\n')
         self.log = open(os.path.join(self.dir, 'mosquitto.log'), 'w+')
-        self.proc = subprocess.Popen([exe, '-c', conf], stdout=self.log, stderr=self.log)
+        self.resume()
+
+    def resume(self):
+        """Start (again) on the same port; returns once it accepts connections."""
+        self.proc = subprocess.Popen([require_tool('mosquitto'), '-c', self.conf], stdout=self.log,
+                                     stderr=self.log)
         wait_until(self._accepts, 5.0, 'mosquitto to listen on port %d' % self.port)
+
+    def pause(self):
+        """Stop the broker (its clients see the connection close), keeping its port and files for resume()."""
+        self.proc.terminate()
+        self.proc.wait(5)
 
     def _accepts(self):
         if self.proc.poll() is not None:
@@ -254,186 +298,3 @@ def retained(broker, topic, user=None, password=None, timeout_s=3, cafile=None):
     r = subprocess.run(cmd, capture_output=True, timeout=timeout_s + 5)
     out = r.stdout.decode('utf-8').rstrip('\n')
     return out if r.returncode == 0 else None
-
-
-# ---- fake hardware modules -------------------------------------------------------------------
-# Plain source that runs on CPython and on real MicroPython, so the same fakes serve the CPython
-# unit tests (make_module) and the MicroPython runtime check (written to its filesystem).
-
-FAKE_NETWORK = '''
-STA_IF = 0
-calls = []
-script = [3]      # statuses returned by successive status() calls after connect(); the last repeats
-ip = '192.168.4.23'
-_pos = [0]
-_cur = [0]
-
-
-def reset(statuses):
-    del calls[:]
-    script[:] = statuses
-    _pos[0] = 0
-    _cur[0] = 0
-
-
-def country(code):
-    calls.append(('country', code))
-
-
-def hostname(name):
-    calls.append(('hostname', name))
-
-
-class _WLAN:
-    def active(self, flag=None):
-        calls.append(('active', flag))
-        return True
-
-    def config(self, **kw):
-        calls.append(('config', kw))
-
-    def connect(self, ssid, key=None):
-        calls.append(('connect', ssid, key))
-        _pos[0] = 0
-
-    def disconnect(self):
-        calls.append(('disconnect',))
-        _cur[0] = 0
-
-    def status(self):
-        i = _pos[0]
-        _cur[0] = script[i] if i < len(script) else script[-1]
-        _pos[0] = i + 1
-        return _cur[0]
-
-    def isconnected(self):
-        return _cur[0] == 3
-
-    def ifconfig(self):
-        return (ip, '255.255.255.0', '192.168.4.1', '192.168.4.1')
-
-
-_wlan = _WLAN()
-
-
-def WLAN(iface):
-    return _wlan
-'''
-
-FAKE_MACHINE = '''
-pins = []
-
-
-class Pin:
-    IN = 0
-    OUT = 1
-    OPEN_DRAIN = 2
-    PULL_UP = 1
-    PULL_DOWN = 2
-
-    def __init__(self, pin_id, mode=-1, pull=-1):
-        self.pin_id = pin_id
-        self.mode = mode
-        self.pull = pull
-        pins.append(self)
-
-
-class ADC:
-    raw = 14000   # about 26 C with the RP2040 formula
-
-    def __init__(self, channel):
-        self.channel = channel
-
-    def read_u16(self):
-        return ADC.raw
-
-
-def unique_id():
-    return b'\\xe6\\x61\\x41\\x03\\xe7\\xa1\\xb2\\xc3'
-'''
-
-FAKE_DHT = '''
-script = []        # per measure(): a (temperature, humidity) tuple or an exception instance
-default = [None]   # the outcome once script is empty: None = no answer (OSError 110), or a tuple
-measured_at = []   # clock.ticks_ms() at each measure(); set to None to keep no record (heap measurements)
-clock = None
-
-
-class _Base:
-    def __init__(self, pin):
-        self.pin = pin
-        self._t = None
-        self._h = None
-
-    def measure(self):
-        if measured_at is not None:
-            measured_at.append(clock.ticks_ms() if clock is not None else None)
-        outcome = script.pop(0) if script else (default[0] or OSError(110))
-        if isinstance(outcome, Exception):
-            raise outcome
-        self._t, self._h = outcome
-
-    def temperature(self):
-        return self._t
-
-    def humidity(self):
-        return self._h
-
-
-class DHT22(_Base):
-    pass
-
-
-class DHT11(_Base):
-    pass
-'''
-
-
-# MicroPython's ssl API over a (fake) socket: the SSLSocket has read()/write() only, and read() gives None when it
-# would block; it has no settimeout(), so the client sets the timeout on the raw socket.
-FAKE_SSL = '''
-PROTOCOL_TLS_CLIENT = 0
-CERT_NONE = 0
-CERT_REQUIRED = 2
-
-
-class SSLSocket:
-    def __init__(self, raw):
-        self.raw = raw
-
-    def write(self, data):
-        self.raw.sendall(data)
-        return len(data)
-
-    def read(self, n):
-        try:
-            return self.raw.recv(n)
-        except OSError as e:
-            if e.args[0] == 11:
-                return None
-            raise
-
-    def close(self):
-        self.raw.close()
-
-
-class SSLContext:
-    def __init__(self, protocol):
-        self.verify_mode = CERT_NONE
-        self.hostnames = []  # server_hostname of each wrap_socket()
-
-    def load_verify_locations(self, cafile=None, cadata=None):
-        pass
-
-    def wrap_socket(self, sock, server_hostname=None):
-        self.hostnames.append(server_hostname)
-        return SSLSocket(sock)
-'''
-
-
-def make_module(name, source):
-    import types
-    module = types.ModuleType(name)
-    exec(compile(source, '<fake %s>' % name, 'exec'), module.__dict__)
-    return module
-

@@ -25,7 +25,8 @@ import firmware_fixtures as fx
 VARIANTS = (('default', 'default'), ('no sensor', 'no-sensor-open-wifi'), ('TLS+JSON+HA', 'dht11-json-auth-tls'))
 CHECKPOINTS_S = (60, 600)  # virtual seconds of publishing at which the heap is recorded
 
-# A broker behind socket.socket: answers each packet the client sends and keeps nothing else.
+# A broker behind socket.socket: answers each packet the client sends (CONNACK, PINGRESP, PUBACK, SUBACK) and keeps
+# nothing else.
 FAKE_BROKER_SOCKET = '''
 AF_INET = 2
 SOCK_STREAM = 1
@@ -50,6 +51,11 @@ def answer(pkt):
         i += 1
         at = i + 2 + (pkt[i] << 8 | pkt[i + 1])
         return b'\\x40\\x02' + bytes(pkt[at:at + 2])
+    if kind == 0x80:  # SUBSCRIBE: SUBACK with its packet id, QoS 0 granted
+        i = 1
+        while pkt[i] & 0x80:
+            i += 1
+        return b'\\x90\\x03' + bytes(pkt[i + 1:i + 3]) + b'\\x00'
     return b''
 
 
@@ -140,6 +146,12 @@ elif settings.SENSOR_TYPE:  # main.py before app.py built the sensor inside main
     sensor = DHT22.Sensor(settings.SENSOR_TYPE, settings.SENSOR_PIN)
 else:
     sensor = None
+if getattr(settings, 'STATUS_LED', False):  # what app.main does before it connects
+    import statusled
+    fw._led = statusled
+    fw.led('connecting')
+if hasattr(fw, 'start_watchdog'):
+    fw.start_watchdog()
 fw.join_wifi()
 client = fw.connect_mqtt()
 

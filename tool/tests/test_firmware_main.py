@@ -18,6 +18,8 @@ import firmware_fixtures as fx  # noqa: E402
 
 BOARD = 'e6614103e7a1b2c3'  # FAKE_MACHINE.unique_id() in hex
 CID = 'pico-' + BOARD
+BOARD_CA = '0000000000000ca0'
+STATUS = 'pico/%s/status' % BOARD
 
 
 # ---- a rendered main.py running as a device process -------------------------------------------
@@ -34,10 +36,12 @@ fx.install_os_shims()
 net = fx.make_module('network', fx.FAKE_NETWORK)
 net.reset(json.loads(os.environ.get('WIFI_SCRIPT', '[1, 2, 3]')))
 machine = fx.make_module('machine', fx.FAKE_MACHINE)
+if os.environ.get('BOARD_ID'):  # boards on one broker need ids of their own, as real boards have
+    machine.unique_id = lambda: bytes.fromhex(os.environ['BOARD_ID'])
 dht = fx.make_module('dht', fx.FAKE_DHT)
 if os.environ.get('DHT_MODE', 'ok') == 'ok':
     dht.script[:] = [(23.14, 45.0)] * 10000
-sys.modules.update(network=net, machine=machine, dht=dht)
+sys.modules.update(network=net, machine=machine, dht=dht, gc=fx.micropython_gc())
 device = sys.argv[1]
 os.chdir(device)
 sys.path.insert(0, device)
@@ -47,7 +51,8 @@ runpy.run_path(os.path.join(device, 'main.py'), run_name='__main__')
 
 class Device:
     """A rendered main.py (from the golden files) running in a subprocess; stdout lines collect in .lines.
-    overrides are appended to settings.py; env sets WIFI_SCRIPT (statuses) and DHT_MODE ('ok' or 'fail')."""
+    overrides are appended to settings.py; env sets WIFI_SCRIPT (statuses), DHT_MODE ('ok' or 'fail') and BOARD_ID
+    (16 hex digits; FAKE_MACHINE's by default)."""
 
     def __init__(self, variant, overrides=None, env=None, files=None):
         src = os.path.join(GOLDEN, variant)
@@ -112,14 +117,15 @@ class MainTest(unittest.TestCase):
         d = cls.devices = {}
         d['default'] = Device('default', local)
         d['tls_unverified'] = Device('dht11-json-auth-tls', dict(tls, MQTT_CLIENT_ID='lab-noca'))
-        d['tls_verified'] = Device('dht11-json-auth-tls', dict(tls, MQTT_CLIENT_ID='lab-ca', MQTT_CA_FILE='ca.pem'),
-                                      files={'ca.pem': cls.secure.pki['ca']})
-        d['tls_wrong_ca'] = Device('dht11-json-auth-tls', dict(tls, MQTT_CLIENT_ID='lab-bad', MQTT_CA_FILE='ca.pem'),
-                                      files={'ca.pem': cls.secure.pki['other_ca']})
+        d['tls_verified'] = Device('dht11-json-auth-tls', dict(tls, MQTT_CLIENT_ID='lab-ca', MQTT_CA_FILE='ca.der'),
+                                   files={'ca.der': cls.secure.pki['ca_der']}, env={'BOARD_ID': BOARD_CA})
+        d['tls_wrong_ca'] = Device('dht11-json-auth-tls', dict(tls, MQTT_CLIENT_ID='lab-bad', MQTT_CA_FILE='ca.der'),
+                                   files={'ca.der': cls.secure.pki['other_ca_der']})
         d['bad_login'] = Device('dht11-json-auth-tls', dict(tls, MQTT_CLIENT_ID='lab-pw', MQTT_PASSWORD='nope'))
-        d['no_sensor'] = Device('no-sensor-open-wifi', dict(local, MQTT_CLIENT_ID='nosensor'))
-        d['dht_fails'] = Device('default', dict(local, MQTT_CLIENT_ID='dhtfail', TOPIC_STATUS='dhtfail/status'),
-                                   env={'DHT_MODE': 'fail'})
+        d['no_sensor'] = Device('no-sensor-open-wifi', dict(local, MQTT_CLIENT_ID='nosensor'),
+                                env={'BOARD_ID': '00000000000000a1'})
+        d['dht_fails'] = Device('default', dict(local, MQTT_CLIENT_ID='dhtfail'),
+                                env={'DHT_MODE': 'fail', 'BOARD_ID': '00000000000000a2'})
         d['wrong_wifi'] = Device('default', local, env={'WIFI_SCRIPT': '[1, 1, -3]'})
         d['broker_down'] = Device('default', dict(local, MQTT_PORT=fx.free_port(), MQTT_CLIENT_ID='down'))
 
@@ -133,8 +139,9 @@ class MainTest(unittest.TestCase):
     def test_default_variant_lines_topics_and_will(self):
         dev = self.devices['default']
         dev.wait_line('[pub] pico/humidity/dht22', 12, count=2)
-        self.assertEqual(dev.lines[:5], [
+        self.assertEqual(dev.lines[:6], [
             '[picotool] firmware 0.1.0 starting, board ' + BOARD,
+            '[picotool] watchdog on: the board restarts if the firmware hangs for 8000 ms',
             "[wifi] connecting to 'Lab' (timeout 20 s)",
             '[wifi] connected, ip 192.168.4.23',
             "[mqtt] connecting to 127.0.0.1:%d as '%s'" % (self.plain.port, CID),
@@ -142,22 +149,21 @@ class MainTest(unittest.TestCase):
         pubs = [line for line in dev.lines if line.startswith('[pub] ')]
         self.assertEqual(pubs[:3], ['[pub] pico/temperature/internal 27.6', '[pub] pico/temperature/dht22 23.1',
                                     '[pub] pico/humidity/dht22 45.0'])
-        self.assertEqual(fx.retained(self.plain, 'pico/status'), 'online')
-        for what, cls_, unit in (('internal', 'temperature', '°C'), ('temperature', 'temperature', '°C'),
-                                 ('humidity', 'humidity', '%')):
-            cfg = json.loads(fx.retained(self.plain, 'homeassistant/sensor/%s_%s/config' % (CID, what)))
-            self.assertEqual(cfg['unique_id'], '%s_%s' % (CID, what))
-            self.assertEqual((cfg['device_class'], cfg['unit_of_measurement'], cfg['state_class']),
-                             (cls_, unit, 'measurement'))
-            self.assertEqual((cfg['availability_topic'], cfg['payload_available'], cfg['payload_not_available']),
-                             ('pico/status', 'online', 'offline'))
-            self.assertEqual(cfg['device'], {'identifiers': [CID], 'name': 'Pico W', 'manufacturer': 'Raspberry Pi',
-                                             'model': 'Pico W', 'sw_version': '0.1.0'})
-            self.assertNotIn('value_template', cfg)  # plain payloads need none
+        self.assertEqual(fx.retained(self.plain, STATUS), 'online')
+        doc = json.loads(fx.retained(self.plain, 'homeassistant/device/%s/config' % BOARD))
+        self.assertEqual(doc['avty_t'], STATUS)
+        self.assertEqual((doc['dev']['ids'], doc['dev']['name']), ([BOARD], 'Pico W b2c3'))
+        self.assertEqual([(c['uniq_id'], c['stat_t'], c['dev_cla'], c['unit_of_meas']) for c in doc['cmps'].values()][:3],
+                         [(BOARD + '_temperature', 'pico/temperature/dht22', 'temperature', '°C'),
+                          (BOARD + '_humidity', 'pico/humidity/dht22', 'humidity', '%'),
+                          (BOARD + '_internal', 'pico/temperature/internal', 'temperature', '°C')])
+        health = json.loads(fx.retained(self.plain, 'pico/%s/diagnostics' % BOARD))
+        self.assertEqual((health['ip'], health['mqtt_reconnects'], health['reset_cause']),
+                         ('192.168.4.23', 0, 'power-on'))
         # Ctrl-C from a host tool must get through at once, and the broker then publishes the will.
         self.assertNotEqual(dev.interrupt(), 0)
         self.assertIn('KeyboardInterrupt', dev.lines[-1])
-        fx.wait_until(lambda: fx.retained(self.plain, 'pico/status') == 'offline', 5, 'the offline will')
+        fx.wait_until(lambda: fx.retained(self.plain, STATUS) == 'offline', 5, 'the offline will')
 
     def test_tls_auth_json_without_ca_warns(self):
         dev = self.devices['tls_unverified']
@@ -171,11 +177,11 @@ class MainTest(unittest.TestCase):
         dev = self.devices['tls_verified']
         dev.wait_line('[pub] home/lab/humidity', 12)
         self.assertFalse([line for line in dev.lines if 'WARNING' in line or 'FAILED' in line], dev.lines)
-        cfg = fx.retained(self.secure, 'homeassistant/sensor/lab-ca_humidity/config', user='pico',
+        doc = fx.retained(self.secure, 'homeassistant/device/%s/config' % BOARD_CA, user='pico',
                           password='mqtt-pw', cafile=self.secure.pki['ca'])
-        cfg = json.loads(cfg)
-        self.assertEqual(cfg['value_template'], '{{ value_json.value }}')
-        self.assertEqual(cfg['device']['name'], 'Lab sensor')
+        doc = json.loads(doc)
+        self.assertEqual(doc['cmps']['humidity']['val_tpl'], '{{ value_json.value }}')
+        self.assertEqual(doc['dev']['name'], 'Lab sensor')
         self.assertEqual(fx.retained(self.secure, 'home/lab/status', user='pico', password='mqtt-pw',
                                      cafile=self.secure.pki['ca']), 'online')
 
@@ -184,7 +190,7 @@ class MainTest(unittest.TestCase):
         line = dev.wait_line('[mqtt] FAILED: ', 12)
         self.assertTrue(line.startswith('[mqtt] FAILED: TLS setup or certificate check failed ('), line)
         self.assertIn('. Fix: ', line)
-        dev.wait_line('[mqtt] reconnecting in 1 s', 5)
+        self.assertRegex(dev.wait_line('[mqtt] reconnecting in ', 5), r'in (0\.[5-9]|1\.0) s$')
 
     def test_bad_mqtt_password(self):
         dev = self.devices['bad_login']
@@ -222,7 +228,8 @@ class MainTest(unittest.TestCase):
         line = dev.wait_line('[mqtt] FAILED: ', 12)
         self.assertIn('refused the connection', line)
         self.assertIn('Fix: ', line)
-        dev.wait_line('[mqtt] reconnecting in 2 s', 8)  # backoff grows
+        second = dev.wait_line('[mqtt] reconnecting in ', 8, count=2)  # backoff grows: 1 s then 2 s, half random
+        self.assertRegex(second, r'in (1\.\d|2\.0) s$')
         self.assertIsNone(dev.proc.poll())
 
 

@@ -1,8 +1,9 @@
 """The firmware modules on REAL MicroPython v1.27 (the npm webassembly build, run by node).
 
 1. Every firmware/*.py must compile with MicroPython's own compiler (CPython accepts more syntax).
-2. The modules must also *behave* on MicroPython: a check script drives DHT22.py, wifi.py, picomqtt.py,
-   app.py, mqtterrors.py, tlscontext.py and hadiscovery.py with the shared fake modules (and a scripted fake
+2. The modules must also *behave* on MicroPython: a check script drives DHT22.py, wifi.py, picomqtt.py (its
+   packets round-trip: CONNECT, PUBLISH, SUBSCRIBE/SUBACK, incoming PUBLISH and our PUBACK), app.py, mqtterrors.py,
+   tlscontext.py, hadiscovery.py, diagnostics.py and statusled.py with the shared fake modules (and a scripted fake
    socket / fake TLS socket), because MicroPython differs from CPython in exceptions, bytes and socket APIs.
 
 Needs node and tool/node_modules (`npm ci` in tool/, which pins the package to 1.27.0), or the
@@ -11,6 +12,7 @@ path of micropython.mjs in $PICOTOOL_MICROPYTHON_MJS.
 import glob
 import json
 import os
+import re
 import sys
 import unittest
 
@@ -77,6 +79,7 @@ import socket
 import ssl
 import DHT22
 import wifi
+import mqttpacket
 import picomqtt
 
 def check(name, ok):
@@ -136,9 +139,9 @@ except wifi.WifiError as e:
 check('wifi is_up false after failure', not wifi.is_up())
 
 # ---- picomqtt.py with a scripted socket
-check('varint', picomqtt.encode_length(321) == b'\xc1\x02' and picomqtt.encode_length(0) == b'\x00')
+check('varint', mqttpacket.encode_length(321) == b'\xc1\x02' and mqttpacket.encode_length(0) == b'\x00')
 it = iter(b'\xff\xff\x7f')
-check('varint decode', picomqtt.decode_length(lambda: next(it)) == 2097151)
+check('varint decode', mqttpacket.decode_length(lambda: next(it)) == 2097151)
 CONNACK_OK = b'\x20\x02\x00\x00'
 socket.queued.append(CONNACK_OK)
 m = picomqtt.MQTTClient('cid', 'broker.lan', 1883, user='u', password='pw', keepalive=60)
@@ -171,6 +174,44 @@ try:
     check('refused raises', False)
 except picomqtt.MQTTError as e:
     check('connack 5 human', e.code == 5 and 'not authorised' in str(e) and 'secret' not in str(e))
+
+# SUBSCRIBE / SUBACK / incoming PUBLISH (Home Assistant's birth message)
+check('subscribe bytes', picomqtt.subscribe_packet(7, 'homeassistant/status', 1)
+      == b'\x82\x19\x00\x07\x00\x14homeassistant/status\x01')
+check('parse publish qos0', picomqtt.parse_publish(0x30, b'\x00\x03a/bonline') == (b'a/b', b'online', 0, None, False))
+check('parse publish qos1 retained', picomqtt.parse_publish(0x33, b'\x00\x03a/b\x12\x34\xc2\xb0C')
+      == (b'a/b', b'\xc2\xb0C', 1, 0x1234, True))
+try:
+    picomqtt.parse_publish(0x32, b'\x00\x09a')
+    check('malformed publish raises', False)
+except picomqtt.MQTTError:
+    check('malformed publish is an MQTTError', True)
+socket.queued.append(CONNACK_OK)
+sub = picomqtt.MQTTClient('sub', 'broker.lan', 1883)
+got = []
+sub.on_message = lambda t, m, r: got.append((t, m, r))
+sub.connect(timeout_s=5)
+raw = socket.made[-1]
+raw.sent = b''
+raw.rx = b'\x90\x03\x00\x01\x00'  # SUBACK for packet 1, granted QoS 0
+sub.subscribe('ha/status')
+check('subscribe sent, suback read', raw.sent == picomqtt.subscribe_packet(1, 'ha/status', 0) and sub.is_connected())
+raw.sent = b''
+raw.rx = b'\x32\x13\x00\x09ha/status\x01\x02online'  # QoS 1 delivery, packet id 0x0102
+sub.poll()
+check('incoming qos1 delivered and acknowledged', got == [(b'ha/status', b'online', False)]
+      and raw.sent == b'\x40\x02\x01\x02')
+raw.rx = b'\x90\x03\x00\x02\x80'  # SUBACK failure
+try:
+    sub.subscribe('x/#')
+    check('refused subscription raises', False)
+except picomqtt.MQTTError as e:
+    check('refused subscription', 'refused the subscription' in str(e))
+big = b'x' * 3000
+raw.rx = b'\x30' + mqttpacket.encode_length(len(big) + 5) + b'\x00\x03a/b' + big + b'\x30\x07\x00\x03a/bok'
+del got[:]
+sub.poll()
+check('huge message dropped, next one kept', got == [(b'a/b', b'ok', False)] and sub.is_connected())
 
 # TLS path: MicroPython's SSLSocket has no settimeout/recv/sendall
 ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
@@ -224,12 +265,30 @@ class Recorder:
 
 rec = Recorder()
 hadiscovery.print = printed.append
-hadiscovery.publish(rec, 'pico-x', 1)
-check('ha discovery topics', [m[0] for m in rec.sent] == ['homeassistant/sensor/pico-x_' + w + '/config'
-                                                         for w in ('internal', 'temperature', 'humidity')])
-check('ha discovery documents', rec.sent[0][1]['unit_of_measurement'] == '°C'
-      and rec.sent[2][1]['device_class'] == 'humidity'
-      and rec.sent[1][1]['value_template'] == '{{ value_json.value }}' and rec.sent[1][2] is True)
+hadiscovery.publish(rec)
+doc = rec.sent[0][1]
+check('ha device discovery topic', [m[0] for m in rec.sent] == ['homeassistant/device/e6614103e7a1b2c3/config']
+      and rec.sent[0][2] is True and rec.sent[0][3] == 1)
+check('ha device discovery document', doc['cmps']['temperature']['unit_of_meas'] == '°C'
+      and doc['cmps']['humidity']['dev_cla'] == 'humidity' and doc['cmps']['humidity']['exp_aft'] == 30
+      and doc['cmps']['humidity']['val_tpl'] == '{{ value_json.value }}' and doc['o']['name'] == 'picotool'
+      and doc['dev']['ids'] == ['e6614103e7a1b2c3'] and doc['dev']['cns'] == [['mac', '28:cd:c1:a1:b2:c3']]
+      and doc['dev']['mdl'] and doc['dev']['sw'].startswith('0.1.0 (MicroPython 1.27'))
+hadiscovery.on_message(b'homeassistant/status', b'online', False)
+check('ha birth message asks for discovery again', hadiscovery.wanted)
+import diagnostics
+health = json.loads(diagnostics.document())
+check('diagnostics document', health['reset_cause'] == 'power-on' and health['heap_free'] > 0
+      and health['heap_used'] > 0 and health['micropython'].startswith('1.27') and health['rssi_dbm'] is None)
+import machine
+import statusled
+statusled.show('connecting')
+check('status led blinks on a timer', statusled._timer.period == 500)
+statusled.show('connected')
+check('status led on', statusled._timer.period is None and statusled._pin.values[-1] == 1)
+check('app backoff', all(500 <= app.backoff_ms(0) <= 1000 for _ in range(20))
+      and all(5000 <= app.backoff_ms(9) <= 10000 for _ in range(20)))
+check('app identity', app.NAME == 'Lab sensor' and app.TOPIC_STATUS == 'home/lab/status')
 print('CHECKS-END')
 '''
 
@@ -237,7 +296,7 @@ print('CHECKS-END')
 def firmware_files():
     files = sorted(glob.glob(os.path.join(fx.FIRMWARE, '*.py')))
     names = [os.path.basename(p) for p in files]
-    for expected in ('picomqtt.py', 'wifi.py', 'DHT22.py'):
+    for expected in ('picomqtt.py', 'mqttpacket.py', 'wifi.py', 'DHT22.py'):
         assert expected in names, expected
     return files
 
@@ -278,7 +337,8 @@ class MicroPythonTest(unittest.TestCase):
         failed = [line for line in self.lines if line.startswith('FAILED ') or line.startswith('STDERR')]
         self.assertEqual(failed, [], text)
         passed = [line for line in self.lines if line.startswith('PASS ')]
-        expected = CHECK.count("check('") - CHECK.count("', False)")  # minus the 'should have raised' ones
+        should_have_raised = re.findall(r"^\s*check\('[^']*', False\)$", CHECK, re.M)
+        expected = CHECK.count("check('") - len(should_have_raised)
         self.assertEqual(len(passed), expected, text)
 
     def test_compiler_rejects_what_micropython_lacks(self):

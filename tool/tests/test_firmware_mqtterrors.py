@@ -45,6 +45,16 @@ class ExplainTest(unittest.TestCase):
             'broker certificate is not valid yet'))
         self.assertTrue(self.explain(KeyError('x')).startswith('unexpected error (KeyError: '))
 
+    def test_mbedtls_verification_messages_stay_on_one_line(self):
+        # extmod/modtls_mbedtls.c raises ValueError with mbedtls_x509_crt_verify_info's text: '\n<reason>\n' per flag.
+        e = ValueError('\nThe certificate Common Name (CN) does not match with the expected CN\n'
+                       '\nThe certificate is not correctly signed by the trusted CA\n')
+        self.assertEqual(self.explain(e), 'TLS setup or certificate check failed (The certificate Common Name (CN) '
+                         'does not match with the expected CN The certificate is not correctly signed by the trusted '
+                         'CA). Fix: check the CA file and that the broker certificate names MQTT_HOST.')
+        future = ValueError('\nThe certificate validity starts in the future\n')
+        self.assertTrue(self.explain(future).startswith('broker certificate is not valid yet by the board clock'))
+
 
 if __name__ == '__main__':
     unittest.main()

@@ -1,4 +1,4 @@
-"""firmware/picomqtt.py under CPython against a real mosquitto on loopback."""
+"""firmware/picomqtt.py (and mqttpacket.py, its packets' bytes) under CPython against a real mosquitto on loopback."""
 import os
 import socket
 import sys
@@ -9,7 +9,8 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import firmware_fixtures as fx  # noqa: E402
 
-picomqtt = fx.load_firmware('picomqtt')
+mqttpacket = fx.load_firmware('mqttpacket')
+picomqtt = fx.load_firmware('picomqtt', {'mqttpacket': mqttpacket})
 
 
 class EncodingTest(unittest.TestCase):
@@ -18,14 +19,14 @@ class EncodingTest(unittest.TestCase):
         cases = {0: b'\x00', 127: b'\x7f', 128: b'\x80\x01', 16383: b'\xff\x7f',
                  16384: b'\x80\x80\x01', 2097151: b'\xff\xff\x7f', 268435455: b'\xff\xff\xff\x7f'}
         for n, enc in cases.items():
-            self.assertEqual(picomqtt.encode_length(n), enc)
+            self.assertEqual(mqttpacket.encode_length(n), enc)
             data = iter(enc)
-            self.assertEqual(picomqtt.decode_length(lambda: next(data)), n)
+            self.assertEqual(mqttpacket.decode_length(lambda: next(data)), n)
         with self.assertRaises(ValueError):
-            picomqtt.encode_length(268435456)
+            mqttpacket.encode_length(268435456)
         five = iter(b'\xff\xff\xff\xff\x01')
-        with self.assertRaises(picomqtt.MQTTError):
-            picomqtt.decode_length(lambda: next(five))
+        with self.assertRaises(mqttpacket.MQTTError):
+            mqttpacket.decode_length(lambda: next(five))
 
     def test_connect_packet_bytes(self):
         c = picomqtt.MQTTClient('cid', 'h', user='u', password='pw', keepalive=60)
@@ -33,7 +34,25 @@ class EncodingTest(unittest.TestCase):
         pkt = c._connect_packet(True)
         body = (b'\x00\x04MQTT\x04' + bytes([0x80 | 0x40 | 0x20 | 0x08 | 0x04 | 0x02]) + b'\x00\x3c'
                 + b'\x00\x03cid' + b'\x00\x01s' + b'\x00\x07offline' + b'\x00\x01u' + b'\x00\x02pw')
-        self.assertEqual(pkt, bytes([picomqtt.CONNECT, len(body)]) + body)
+        self.assertEqual(pkt, bytes([mqttpacket.CONNECT, len(body)]) + body)
+
+    def test_subscribe_packet_bytes(self):
+        # SUBSCRIBE: type 8 with reserved flags 0010, packet id, topic filter, requested QoS (section 3.8)
+        self.assertEqual(picomqtt.subscribe_packet(7, 'homeassistant/status', 1),
+                         b'\x82\x19\x00\x07\x00\x14homeassistant/status\x01')
+
+    def test_incoming_publish_parsed(self):
+        body = b'\x00\x03a/b' + b'online'
+        self.assertEqual(picomqtt.parse_publish(0x30, body), (b'a/b', b'online', 0, None, False))
+        body1 = b'\x00\x03a/b\x12\x34' + b'\xc2\xb0C'
+        self.assertEqual(picomqtt.parse_publish(0x33, body1), (b'a/b', b'\xc2\xb0C', 1, 0x1234, True))
+        self.assertEqual(picomqtt.parse_publish(0x30, b'\x00\x00'), (b'', b'', 0, None, False))
+
+    def test_malformed_publish_is_an_mqtt_error_not_a_crash(self):
+        for header, body in ((0x30, b''), (0x30, b'\x00'), (0x30, b'\x00\x09short'), (0x32, b'\x00\x01a\x00'),
+                             (0x34, b'\x00\x01a\x00\x01x'), (0x36, b'\x00\x01a\x00\x01')):
+            with self.assertRaises(picomqtt.MQTTError, msg=(header, body)):
+                picomqtt.parse_publish(header, body)
 
     def test_password_never_in_repr(self):
         c = picomqtt.MQTTClient('cid', 'h', user='u', password='s3cret-pw')
@@ -41,7 +60,9 @@ class EncodingTest(unittest.TestCase):
         self.assertNotIn('s3cret-pw', str(vars(c).get('user')))
 
 
-class BrokerTest(unittest.TestCase):
+class WithBroker(unittest.TestCase):
+    """A mosquitto of the test class's own."""
+
     @classmethod
     def setUpClass(cls):
         cls.broker = fx.Mosquitto()
@@ -50,6 +71,8 @@ class BrokerTest(unittest.TestCase):
     def tearDownClass(cls):
         cls.broker.stop()
 
+
+class BrokerTest(WithBroker):
     def client(self, cid, **kw):
         c = picomqtt.MQTTClient(cid, '127.0.0.1', self.broker.port, **kw)
         self.addCleanup(c.close)
@@ -204,6 +227,62 @@ class BrokerTest(unittest.TestCase):
         with self.assertRaises(picomqtt.MQTTError) as cm:
             c.connect(timeout_s=3)
         self.assertIn('connection closed by broker', str(cm.exception))
+
+
+class SubscribeTest(WithBroker):
+    """SUBSCRIBE/SUBACK and incoming PUBLISH (QoS 0 and 1) against a real mosquitto."""
+
+    def listener(self, cid, topic, qos):
+        c = picomqtt.MQTTClient(cid, '127.0.0.1', self.broker.port)
+        self.addCleanup(c.close)
+        got = []
+        c.on_message = lambda t, m, r: got.append((t, m, r))
+        c.connect(timeout_s=5)
+        c.subscribe(topic, qos)
+        return c, got
+
+    def send(self, cid, *messages):
+        p = picomqtt.MQTTClient(cid, '127.0.0.1', self.broker.port)
+        p.connect(timeout_s=5)
+        for topic, msg, retain, qos in messages:
+            p.publish(topic, msg, retain=retain, qos=qos)
+        p.disconnect()
+
+    def test_messages_arrive_qos0_and_qos1_with_puback(self):
+        c, got = self.listener('sub-a', 'ha/status', 1)
+        self.send('sub-a-pub', ('ha/status', 'online', False, 0), ('ha/status', 'offline', False, 1))
+        fx.wait_until(lambda: c.poll() or len(got) == 2, 5, 'two messages')
+        self.assertEqual(got, [(b'ha/status', b'online', False), (b'ha/status', b'offline', False)])
+        # The QoS 1 delivery was acknowledged: the broker keeps the session going (and would resend otherwise).
+        c.publish('ha/other', 'x', qos=1)
+        self.assertTrue(c.is_connected())
+
+    def test_retained_message_is_flagged(self):
+        self.send('sub-r-pub', ('hr/status', 'online', True, 1))
+        c, got = self.listener('sub-r', 'hr/status', 0)
+        fx.wait_until(lambda: c.poll() or got, 5, 'the retained message')
+        self.assertEqual(got, [(b'hr/status', b'online', True)])
+
+    def test_messages_while_waiting_for_a_puback_are_not_lost(self):
+        c, got = self.listener('sub-w', 'hw/#', 0)
+        c.publish('hw/self', 'echo', qos=1)  # our own message comes back while we wait for its PUBACK
+        fx.wait_until(lambda: c.poll() or got, 5, 'the echo')
+        self.assertEqual(got[0][:2], (b'hw/self', b'echo'))
+
+    def test_a_huge_message_is_dropped_and_the_session_goes_on(self):
+        c, got = self.listener('sub-big', 'hb/#', 0)
+        self.send('sub-big-pub', ('hb/big', 'x' * 100000, False, 0), ('hb/small', 'ok', False, 0))
+        fx.wait_until(lambda: c.poll() or got, 5, 'the small message')
+        self.assertEqual(got, [(b'hb/small', b'ok', False)])
+        self.assertTrue(c.is_connected())
+
+    def test_refused_subscription_is_reported(self):
+        c = picomqtt.MQTTClient('sub-bad', '127.0.0.1', self.broker.port)
+        self.addCleanup(c.close)
+        c.connect(timeout_s=5)
+        with self.assertRaises(picomqtt.MQTTError) as cm:
+            c.subscribe('bad/#/filter')  # '#' must be last: mosquitto refuses (or drops) it
+        self.assertTrue('subscription' in str(cm.exception) or 'closed' in str(cm.exception), cm.exception)
 
 
 class AuthTest(unittest.TestCase):

@@ -33,7 +33,7 @@ class TlsContextTest(unittest.TestCase):
         directory = tempfile.mkdtemp(prefix='picotool-tls-')
         self.addCleanup(shutil.rmtree, directory, True)
         pki = fx.make_test_pki(directory)
-        tls, printed = load(MQTT_CA_FILE=pki['ca'])
+        tls, printed = load(MQTT_CA_FILE=pki['ca_der'])  # DER, as picotool ships it
         tls.time = fx.FakeClock()
         tls.time.localtime = lambda: (2025, 1, 1, 0, 0, 0, 2, 1)  # the board clock is set: no NTP
         ctx = tls.context()

@@ -103,16 +103,26 @@ class WifiTest(unittest.TestCase):
         self.assertEqual(self.wifi.status_words(-2), 'network not found')
         self.assertEqual(self.wifi.status_words(99), 'unknown status')
 
-    def test_is_up_and_ensure_connected(self):
+    def test_is_up_ip_and_rssi(self):
         self.net.reset([0])
         self.assertFalse(self.wifi.is_up())
-        self.net.script[:] = [1, 3]  # what the next join will see
-        ip = self.wifi.ensure_connected('Lab', 'secretpass', log=self.lines.append)
-        self.assertEqual(ip, '192.168.4.23')
+        self.assertIsNone(self.wifi.ip())    # no link: no address and no signal (the health report says null)
+        self.assertIsNone(self.wifi.rssi())
+        self.net.script[:] = [1, 1, 3]  # what the next join will see
+        ticks = []
+        self.assertEqual(self.wifi.connect('Lab', 'secretpass', log=self.lines.append, tick=lambda: ticks.append(1)),
+                         '192.168.4.23')
         self.assertTrue(self.wifi.is_up())
-        n = len(self.net.calls)
-        self.assertEqual(self.wifi.ensure_connected('Lab', 'secretpass', log=self.lines.append), '192.168.4.23')
-        self.assertEqual(len(self.net.calls), n)  # already up: no new join
+        self.assertEqual(len(ticks), 1)  # one poll saw 'joining': the watchdog was fed there
+        self.assertEqual((self.wifi.ip(), self.wifi.rssi()), ('192.168.4.23', -48))
+
+    def test_a_long_join_feeds_the_watchdog_at_every_poll(self):
+        self.net.reset([1])
+        ticks = []
+        with self.assertRaises(self.wifi.WifiError):
+            self.wifi.connect('Lab', 'pw', timeout_s=20, log=self.lines.append, tick=lambda: ticks.append(1))
+        # 20 s of polls every 200 ms, each with a feed: no gap longer than one poll
+        self.assertGreaterEqual(len(ticks), 20000 // self.wifi.POLL_MS - 1)
 
     def test_is_up_false_when_network_raises(self):
         def broken(iface):

@@ -42,6 +42,9 @@ class FileTransferTest(PeerTestMixin, unittest.TestCase):
         self.assertEqual(st[0], 0x8000)
         self.assertEqual(st[6], 9)
         self.assertEqual(eval_raw(p, "os.stat('/lib')[0]"), 0x4000)
+        # '' is the current directory, the root here, as on LittleFS: mpremote's `fs cp main.py :` stats ':' -> ''
+        self.assertEqual(eval_raw(p, "os.stat('')[0]"), 0x4000)
+        self.assertEqual(eval_raw(p, "os.stat('/')[0]"), 0x4000)
         p.exec_raw("os.mkdir('/data')\nos.chdir('data')\nopen('x.txt','w').write('hi')")
         self.assertEqual(eval_raw(p, "os.getcwd()"), "/data")
         self.assertTrue(os.path.isfile(os.path.join(p.fs, "data", "x.txt")))

@@ -11,7 +11,7 @@ import types
 _IMPL = {
     "machine": ".machine", "network": ".network", "dht": ".dht", "rp2": ".rp2",
     "micropython": ".mpmicro", "time": ".mptime", "gc": ".mpgc", "os": ".mpos",
-    "socket": ".mpsocket", "ssl": ".mpssl", "ntptime": ".ntptime",
+    "socket": ".mpsocket", "ssl": ".mpssl", "tls": ".mptls", "ntptime": ".ntptime",
     "select": ".mpselect",
 }
 _SESSION_BUILT = {"sys": "make_sys", "io": "make_io", "builtins": "make_builtins"}

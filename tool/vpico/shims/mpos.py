@@ -32,6 +32,10 @@ def _host(path):
 
 
 def stat(path):
+    # '' is the current directory: MicroPython's VFS hands it to LittleFS joined to its cwd, so os.stat('') at the
+    # root is the root's stat (16384, ...). mpremote's `fs cp main.py :` stats ':' -> '' to see it is a directory.
+    if path in ("", b""):
+        path = "."
     st = host_call(_os.stat, _host(path))
     mode = S_IFDIR if _stat.S_ISDIR(st.st_mode) else S_IFREG
     size = 0 if mode == S_IFDIR else st.st_size

@@ -4,7 +4,8 @@
   OSError(EHOSTUNREACH), as lwIP does without a netif. IP literals still parse in getaddrinfo.
 - A refused TCP connect is reported as ECONNRESET (104): lwIP turns the peer's RST into ERR_RST,
   which modlwip's error_lookup_table maps to ECONNRESET (there is no ECONNREFUSED on the board).
-- Timeouts are OSError(ETIMEDOUT) (110), non-blocking "no data" is OSError(EAGAIN) (11).
+- Timeouts are OSError(ETIMEDOUT) (110), non-blocking "no data" is OSError(EAGAIN) (11), a non-blocking
+  connect() is OSError(EINPROGRESS) (115) as in modlwip's lwip_socket_connect.
 - The board's own address 192.168.4.23 and bind('0.0.0.0') map to 127.0.0.1 on the host.
 - Sockets are closed on soft reset, like MicroPython's finalisers.
 """
@@ -31,7 +32,7 @@ _SOCKOPT_MAP = {(SOL_SOCKET, SO_REUSEADDR): (_s.SOL_SOCKET, _s.SO_REUSEADDR),
                 (SOL_SOCKET, SO_KEEPALIVE): (_s.SOL_SOCKET, _s.SO_KEEPALIVE),
                 (SOL_SOCKET, SO_BROADCAST): (_s.SOL_SOCKET, _s.SO_BROADCAST),
                 (IPPROTO_TCP, TCP_NODELAY): (_s.IPPROTO_TCP, _s.TCP_NODELAY)}
-EHOSTUNREACH, ECONNRESET, ETIMEDOUT, EAGAIN, EPIPE = 113, 104, 110, 11, 32
+EHOSTUNREACH, ECONNRESET, ETIMEDOUT, EAGAIN, EPIPE, EINPROGRESS = 113, 104, 110, 11, 32, 115
 EAI_FAIL = -2
 _SELF = ("192.168.4.23",)
 
@@ -95,6 +96,22 @@ def _mp_errors(fn):
     return wrapper
 
 
+def read_stream(recv, size):
+    """A MicroPython stream's read(size): size bytes, or all until EOF for -1. recv() returning None means it would
+    block: then what was read so far, or None when nothing was."""
+    chunks, want = [], size
+    while want != 0:
+        data = recv(4096 if want < 0 else want)
+        if data is None:
+            return b"".join(chunks) if chunks else None
+        if not data:
+            break
+        chunks.append(data)
+        if want > 0:
+            want -= len(data)
+    return b"".join(chunks)
+
+
 class socket:
     def __init__(self, af=AF_INET, type=SOCK_STREAM, proto=0, _host_sock=None):
         if _host_sock is None:
@@ -116,6 +133,8 @@ class socket:
             self._sock.connect(_host_addr(address))
         except ConnectionRefusedError:
             raise MpOSError(ECONNRESET) from None
+        except BlockingIOError:
+            raise MpOSError(EINPROGRESS) from None
 
     @_mp_errors
     def bind(self, address):
@@ -160,15 +179,7 @@ class socket:
 
     @_mp_errors
     def read(self, size=-1):
-        chunks, want = [], size
-        while want != 0:
-            data = self._sock.recv(4096 if want < 0 else want)
-            if not data:
-                break
-            chunks.append(data)
-            if want > 0:
-                want -= len(data)
-        return b"".join(chunks)
+        return read_stream(self._sock.recv, size)
 
     @_mp_errors
     def readinto(self, buf, nbytes=None):

@@ -23,7 +23,8 @@ MQTT_QOS = 0
 TOPIC_INTERNAL = 'pico/temperature/internal'
 TOPIC_TEMPERATURE = 'pico/temperature/dht22'
 TOPIC_HUMIDITY = 'pico/humidity/dht22'
-TOPIC_STATUS = 'pico/status'
+TOPIC_STATUS = 'pico/{id}/status'
+TOPIC_DIAGNOSTICS = 'pico/{id}/diagnostics'
 
 # Sensor and readings
 SENSOR_TYPE = 'dht22'
@@ -32,8 +33,19 @@ SENSOR_PIN_NAME = 'GP15'
 PUBLISH_INTERVAL_S = 10
 PAYLOAD_FORMAT = 'plain'
 
+# Calibration (added on the board before publishing)
+INTERNAL_TEMPERATURE_OFFSET = 0
+TEMPERATURE_OFFSET = 0
+HUMIDITY_OFFSET = 0
+
 # Home Assistant
 HA_DISCOVERY_PREFIX = 'homeassistant'
-DEVICE_NAME = 'Pico W'
+HA_DISCOVERY_MODE = 'device'
+DEVICE_NAME = 'Pico W {id4}'
+
+# Device
+WATCHDOG_MS = 8000
+STATUS_LED = True
+DIAGNOSTICS_INTERVAL_S = 60
 
 FIRMWARE_VERSION = '0.1.0'

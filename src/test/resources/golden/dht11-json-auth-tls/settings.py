@@ -24,6 +24,7 @@ TOPIC_INTERNAL = 'home/lab/internal'
 TOPIC_TEMPERATURE = 'home/lab/temperature'
 TOPIC_HUMIDITY = 'home/lab/humidity'
 TOPIC_STATUS = 'home/lab/status'
+TOPIC_DIAGNOSTICS = 'pico/{id}/diagnostics'
 
 # Sensor and readings
 SENSOR_TYPE = 'dht11'
@@ -32,8 +33,19 @@ SENSOR_PIN_NAME = 'GP15'
 PUBLISH_INTERVAL_S = 10
 PAYLOAD_FORMAT = 'json'
 
+# Calibration (added on the board before publishing)
+INTERNAL_TEMPERATURE_OFFSET = 0
+TEMPERATURE_OFFSET = 0
+HUMIDITY_OFFSET = 0
+
 # Home Assistant
 HA_DISCOVERY_PREFIX = 'homeassistant'
+HA_DISCOVERY_MODE = 'device'
 DEVICE_NAME = 'Lab sensor'
+
+# Device
+WATCHDOG_MS = 8000
+STATUS_LED = True
+DIAGNOSTICS_INTERVAL_S = 60
 
 FIRMWARE_VERSION = '0.1.0'

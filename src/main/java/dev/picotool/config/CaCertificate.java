@@ -99,13 +99,6 @@ public record CaCertificate(Path path, byte[] der, X509Certificate certificate) 
         return certificate.getSubjectX500Principal().getName();
     }
 
-    /** The certificate as one clean PEM block (whatever surrounded it in the file is left behind). */
-    public byte[] pem() {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-        return ("-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n")
-                .getBytes(StandardCharsets.US_ASCII);
-    }
-
     @Override
     public byte[] der() {
         return der.clone();

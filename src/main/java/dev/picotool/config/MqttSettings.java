@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
 /** The {@code mqtt:} settings: the broker the Pico publishes to, which verify also listens on. */
 public final class MqttSettings {
     private static final Pattern CLIENT_ID_CHARS = Pattern.compile("[A-Za-z0-9_-]{1,23}");
-    /** The path on the board the CA certificate is written to: one DER certificate (see {@link CaCertificate}). */
-    public static final String CA_ON_BOARD = "ca.pem";
+    /**
+     * The path on the board the CA certificate is written to, as one DER certificate: MicroPython's mbedTLS has no PEM
+     * parser and refuses PEM with {@code ValueError: invalid cert} (see {@link CaCertificate}).
+     */
+    public static final String CA_ON_BOARD = "ca.der";
 
     private MqttSettings() {
     }

@@ -23,12 +23,16 @@ public final class Schema {
     }
 
     public static final List<Setting<?>> ALL = Stream.of(WifiSettings.ALL, MqttSettings.ALL, TopicSettings.ALL,
-            SensorSettings.ALL, HomeAssistantSettings.ALL).flatMap(List::stream).toList();
+            SensorSettings.ALL, CalibrationSettings.ALL, HomeAssistantSettings.ALL, DeviceSettings.ALL)
+            .flatMap(List::stream).toList();
 
     /** The titles of the groups in settings.py, by the first part of the key ({@code wifi.ssid} → Wi-Fi). */
-    static final Map<String, String> GROUPS = Map.of("wifi", "Wi-Fi", "mqtt", "MQTT broker", "topics", "Topics",
-            "sensor", "Sensor and readings", "interval", "Sensor and readings", "payload", "Sensor and readings",
-            "home_assistant", "Home Assistant", "device_name", "Home Assistant");
+    static final Map<String, String> GROUPS = Map.ofEntries(Map.entry("wifi", "Wi-Fi"),
+            Map.entry("mqtt", "MQTT broker"), Map.entry("topics", "Topics"), Map.entry("sensor", "Sensor and readings"),
+            Map.entry("interval", "Sensor and readings"), Map.entry("payload", "Sensor and readings"),
+            Map.entry("calibration", "Calibration (added on the board before publishing)"),
+            Map.entry("home_assistant", "Home Assistant"), Map.entry("device_name", "Home Assistant"),
+            Map.entry("watchdog", "Device"), Map.entry("led", "Device"), Map.entry("diagnostics_interval", "Device"));
 
     private static final List<Rule> RULES = List.of(
             new Rule("topics", r -> {

@@ -67,20 +67,25 @@ final class Types {
     /** Seconds with an optional fraction of up to milliseconds (0.5); no exponents, no inf/nan. */
     static ValueType<BigDecimal> seconds(BigDecimal max) {
         return (text, c) -> {
-            String t = text.trim();
-            if (!DECIMAL.matcher(t).matches()) {
-                throw new Invalid("'" + text + "' is not a number of seconds", "write e.g. 10 or 2.5 (at most "
-                        + "three decimals)");
-            }
-            noLeadingZero(t);
-            BigDecimal v = new BigDecimal(t);
+            BigDecimal v = decimalText(text, "number of seconds", "10 or 2.5");
             if (v.signum() <= 0 || v.compareTo(max) > 0) {
-                throw new Invalid(t + " is out of range", "use a number of seconds above 0 and at most "
-                        + max.toPlainString());
+                throw new Invalid(v.toPlainString() + " is out of range", "use a number of seconds above 0 and at "
+                        + "most " + max.toPlainString());
             }
-            BigDecimal plain = v.stripTrailingZeros();
-            return plain.scale() < 0 ? plain.setScale(0) : plain;
+            return v;
         };
+    }
+
+    /** A number as written, at most three decimals: stripped of trailing zeros (2.50 is 2.5, 10.0 is 10). */
+    private static BigDecimal decimalText(String text, String what, String example) throws Invalid {
+        String t = text.trim();
+        if (!DECIMAL.matcher(t).matches()) {
+            throw new Invalid("'" + text + "' is not a " + what, "write e.g. " + example + " (at most three "
+                    + "decimals)");
+        }
+        noLeadingZero(t);
+        BigDecimal plain = new BigDecimal(t).stripTrailingZeros();
+        return plain.scale() < 0 ? plain.setScale(0) : plain;
     }
 
     private static void noLeadingZero(String t) throws Invalid {
@@ -106,24 +111,58 @@ final class Types {
     /** A topic the firmware publishes to: no wildcards (subscribers only), no $ (the broker's), not too long. */
     static ValueType<String> topic(String example) {
         return (text, c) -> {
-            if (text.isEmpty()) {
-                throw new Invalid("is empty", "give a topic such as " + example);
-            }
-            if (text.contains("+") || text.contains("#")) {
-                throw new Invalid("'" + text + "' contains a wildcard (+ or #), which is only allowed when "
-                        + "subscribing", "publish to a plain topic such as " + example);
-            }
-            plain(text);
-            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > MAX_TOPIC_BYTES) {
-                throw new Invalid("is " + bytes + " bytes; picotool allows " + MAX_TOPIC_BYTES + " (every message "
-                        + "and the Home Assistant discovery document carry it)", "use a shorter topic");
-            }
-            if (text.startsWith("$")) {
-                throw new Invalid("topics starting with $ are reserved for the broker", "use a topic such as "
-                        + example);
+            checkTopic(text, example, text.getBytes(StandardCharsets.UTF_8).length);
+            for (String p : Placeholders.IN_TOPICS) {
+                if (Placeholders.uses(text, p)) {
+                    throw new Invalid("'" + text + "' contains " + p + ": placeholders are filled in by the board and "
+                            + "are not allowed here", "write it without placeholders, e.g. " + example);
+                }
             }
             return text;
+        };
+    }
+
+    /**
+     * A topic of one board: like {@link #topic}, and it may hold {@code {id}}, {@code {id4}} and {@code {name}}, which
+     * the board fills in. Its length counts {@code {id}} as the 16 hex digits it becomes ({@code {name}} as written
+     * here; the setting's own check counts the device name).
+     */
+    static ValueType<String> topicTemplate(String example) {
+        return (text, c) -> {
+            Placeholders.check(text, Placeholders.IN_TOPICS);
+            checkTopic(text, example, Placeholders.expandedBytes(text, Placeholders.NAME.length()));
+            return text;
+        };
+    }
+
+    static void checkTopic(String text, String example, int bytes) throws Invalid {
+        if (text.isEmpty()) {
+            throw new Invalid("is empty", "give a topic such as " + example);
+        }
+        if (text.contains("+") || text.contains("#")) {
+            throw new Invalid("'" + text + "' contains a wildcard (+ or #), which is only allowed when "
+                    + "subscribing", "publish to a plain topic such as " + example);
+        }
+        plain(text);
+        if (bytes > MAX_TOPIC_BYTES) {
+            throw new Invalid("is " + bytes + " bytes on the board; picotool allows " + MAX_TOPIC_BYTES + " (every "
+                    + "message and the Home Assistant discovery document carry it)", "use a shorter topic");
+        }
+        if (text.startsWith("$")) {
+            throw new Invalid("topics starting with $ are reserved for the broker", "use a topic such as "
+                    + example);
+        }
+    }
+
+    /** A signed decimal with at most three decimals within [min, max] (calibration offsets); no exponents. */
+    static ValueType<BigDecimal> decimal(BigDecimal min, BigDecimal max, String unit) {
+        return (text, c) -> {
+            BigDecimal v = decimalText(text, "number", "-1.5 or 0.8");
+            if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
+                throw new Invalid(v.toPlainString() + " is out of range", "use a value from " + min.toPlainString()
+                        + " to " + max.toPlainString() + " " + unit);
+            }
+            return v;
         };
     }
 

@@ -26,6 +26,6 @@ public final class DemoConfig {
         return new ConfigValidator(Pinout.picoW(), secrets, List::of).validate(new RawSettings()
                 .put("wifi.ssid", SSID).put("wifi.password_env", PASSWORD_VARIABLE)
                 .put("mqtt.broker", "127.0.0.1").put("mqtt.allow_loopback", "true")
-                .put("interval", String.valueOf(intervalSeconds)).put("device_name", "picotool demo"));
+                .put("interval", String.valueOf(intervalSeconds)).put("device_name", "picotool demo {id4}"));
     }
 }

@@ -81,17 +81,20 @@ public final class VirtualRun {
                 listener.step("starting a virtual Pico W (simulated access point '" + ssid + "'"
                         + (o.simulation() == Simulation.NONE ? "" : "; simulating: " + o.simulation().description())
                         + ")");
+                String boardId = randomBoardId();
+                List<String> args = new ArrayList<>(boardArgs(config, o.simulation()));
+                args.addAll(List.of("--board-id", boardId));
                 try (VirtualPicoProcess board = VirtualPicoProcess.start(tool, work.path().resolve("ttyPico"),
                         work.path().resolve("fs"), ssid, accessPointPassword(config, o.simulation()),
-                        Duration.ofSeconds(30), boardArgs(config, o.simulation()))) {
-                    return flashAndVerify(firmware, o, board, listener, progress, readings);
+                        Duration.ofSeconds(30), args)) {
+                    return flashAndVerify(firmware, boardId, o, board, listener, progress, readings);
                 }
             }
         }
     }
 
-    private Result flashAndVerify(PicoConfig firmware, Options o, VirtualPicoProcess board, Listener listener,
-                                  FlashProgress progress, VerifyListener readings) {
+    private Result flashAndVerify(PicoConfig firmware, String boardId, Options o, VirtualPicoProcess board,
+                                  Listener listener, FlashProgress progress, VerifyListener readings) {
         listener.step("rendering the firmware for broker " + firmware.brokerAddress());
         FlashResult flash;
         try (RawRepl repl = devices.connect(board.port(), timings)) {
@@ -102,7 +105,8 @@ public final class VirtualRun {
             long intervalMs = firmware.get(SensorSettings.INTERVAL).movePointRight(3).longValue();
             BootMonitor.follow(repl, Duration.ofMillis(intervalMs + 1500), progress::bootLine);
         }
-        VerifyPlan plan = VerifyPlans.of(firmware, new VerifyPlans.Request(o.count(), Optional.of(timeout(firmware,
+        // The run knows its board's id, so it listens on the topics as this board fills them in.
+        VerifyPlan plan = VerifyPlans.of(firmware.forBoard(boardId), new VerifyPlans.Request(o.count(), Optional.of(timeout(firmware,
                 o.count())), true, List.of(), Optional.empty(), VerifyPlans.Ranges.NONE));
         Optional<BootReport> failed = flash.boot().filter(b -> b.status() != BootReport.Status.CONNECTED);
         if (failed.isPresent()) {
@@ -123,6 +127,13 @@ public final class VirtualRun {
     private static Duration timeout(PicoConfig firmware, int count) {
         Duration interval = Duration.ofMillis(firmware.get(SensorSettings.INTERVAL).movePointRight(3).longValue());
         return interval.multipliedBy(count + 1L).plus(VERIFY_SLACK);
+    }
+
+    /** 8 random bytes as 16 hex digits: what {@code machine.unique_id()} gives on a Pico. */
+    private static String randomBoardId() {
+        byte[] b = new byte[8];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
     }
 
     /** The access point's password: the configuration's (none for an open network), or another one to simulate. */

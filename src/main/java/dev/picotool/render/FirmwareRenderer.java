@@ -27,13 +27,14 @@ import java.util.Map;
  */
 public final class FirmwareRenderer {
     /**
-     * Static files, libraries before the app. The optional modules (TLS, Home Assistant, MQTT failure texts) ship
+     * Static files, libraries before the app. The optional modules (TLS, Home Assistant, health report, status LED,
+     * MQTT failure texts) ship
      * with every configuration: the board imports them only when settings.py turns them on or a failure needs
      * them, so they cost flash, not RAM, and the flashed file set stays the same when a setting changes. DHT22.py
      * ships only with a DHT sensor, as before. picoboot.py (first) completes an interrupted update at boot.
      */
-    private static final List<String> LIBRARIES = List.of("picoboot.py", "wifi.py", "picomqtt.py",
-            "mqtterrors.py", "tlscontext.py", "hadiscovery.py");
+    private static final List<String> LIBRARIES = List.of("picoboot.py", "wifi.py", "mqttpacket.py", "picomqtt.py",
+            "mqtterrors.py", "tlscontext.py", "hadiscovery.py", "diagnostics.py", "statusled.py");
     private static final String SENSOR_LIBRARY = "DHT22.py";
     private static final String APP = "app.py";
     private static final List<String> TEMPLATES = List.of("settings.py", "main.py");
@@ -74,7 +75,7 @@ public final class FirmwareRenderer {
         }
         files.add(new DeviceFile(APP, resource("/firmware/" + APP)));
         config.find(MqttSettings.CA_FILE).ifPresent(ca -> files.add(new DeviceFile(MqttSettings.CA_ON_BOARD,
-                ca.pem())));
+                ca.der())));
         for (String name : TEMPLATES) {
             files.add(DeviceFile.text(name, renderTemplate(name + ".ftl", model)));
         }

@@ -94,4 +94,21 @@ class SettingsOptionsTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("'Lab\\x1b[2J\\nPASS'").doesNotContain("\u001b");
     }
+
+    @Test
+    void validateShowsTheRealWorldSettingsAsTheBoardUsesThem() {
+        Cli.Result r = Cli.run(SECRETS, "validate", "--wifi", "Lab", "--wifi-password-env", "PW", "--broker",
+                "10.0.0.9", "--led", "off", "--watchdog", "0", "--temperature-offset", "-1.5", "--humidity-offset",
+                "2", "--ha-discovery-mode", "component", "--diagnostics-interval", "300");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("led +off +--led")
+                .containsPattern("watchdog +off +--watchdog")
+                .containsPattern("calibration.temperature_offset +-1.5 °C +--temperature-offset")
+                .containsPattern("calibration.humidity_offset +\\+2 % \\(then clamped to 0-100 %\\) +--humidity-offset")
+                .containsPattern("calibration.internal_temperature_offset +0 °C +default")
+                .containsPattern("home_assistant.mode +component +--ha-discovery-mode")
+                .containsPattern("diagnostics_interval +300 s +--diagnostics-interval")
+                .containsPattern("topics.status +pico/\\{id\\}/status +default")
+                .containsPattern("device_name +'Pico W \\{id4\\}' +default");
+    }
 }

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** `picotool verify` against a flashed virtual Pico: passes with a sensor, exit 6 without one. */
 class VerifyAgainstVirtualPicoTest {
+    /** The board's id, so verify can be told the status topic the firmware fills in (pico/{id}/status). */
+    static final String BOARD = "e6614103e7a1b2c3";
+
     @TempDir
     Path dir;
 
@@ -34,7 +37,7 @@ class VerifyAgainstVirtualPicoTest {
         try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedBroker.Options.anonymous("127.0.0.1", 0));
              VirtualPicoProcess board = flashedBoard(broker, List.of())) {
             Cli.Result r = Cli.run(new FakeSecrets(), "verify", "--broker", "127.0.0.1:" + broker.port(),
-                    "--interval", "2", "--expect-status");
+                    "--interval", "2", "--expect-status", "--topic-status", "pico/" + BOARD + "/status");
             assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
             assertThat(r.out()).contains("PASS: 3 topics");
         }
@@ -54,8 +57,10 @@ class VerifyAgainstVirtualPicoTest {
     }
 
     private VirtualPicoProcess flashedBoard(EmbeddedBroker broker, List<String> boardArgs) {
+        List<String> args = new java.util.ArrayList<>(boardArgs);
+        args.addAll(List.of("--board-id", BOARD));
         VirtualPicoProcess board = VirtualPicoProcess.start(Repo.tool(""), dir.resolve("tty"), dir.resolve("fs"),
-                "Lab", "secretpass", Duration.ofSeconds(15), boardArgs);
+                "Lab", "secretpass", Duration.ofSeconds(15), args);
         PicoConfig config = Configs.validator(new FakeSecrets().env("PW", "secretpass")).validate(new RawSettings()
                 .put("wifi.ssid", "Lab").put("wifi.password_env", "PW").put("mqtt.broker", "127.0.0.1:"
                         + broker.port()).put("mqtt.allow_loopback", "true").put("interval", "2"));

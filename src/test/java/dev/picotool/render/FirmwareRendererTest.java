@@ -56,8 +56,9 @@ class FirmwareRendererTest {
     void filesComeInWriteOrderWithMainLast() {
         FirmwareBundle bundle = RENDERER.render(Configs.tutorial());
         assertThat(bundle.files()).extracting(DeviceFile::name)
-                .containsExactly("picoboot.py", "wifi.py", "picomqtt.py", "mqtterrors.py", "tlscontext.py",
-                        "hadiscovery.py", "DHT22.py", "app.py", "settings.py", "main.py");
+                .containsExactly("picoboot.py", "wifi.py", "mqttpacket.py", "picomqtt.py", "mqtterrors.py",
+                        "tlscontext.py", "hadiscovery.py", "diagnostics.py", "statusled.py", "DHT22.py", "app.py",
+                        "settings.py", "main.py");
     }
 
     @Test
@@ -76,14 +77,15 @@ class FirmwareRendererTest {
         assertThat(bundle.file("DHT22.py")).isEmpty();
         // Optional modules ship even when their feature is off: the board never imports them then.
         assertThat(bundle.files()).extracting(DeviceFile::name).containsExactly("picoboot.py", "wifi.py",
-                "picomqtt.py", "mqtterrors.py", "tlscontext.py", "hadiscovery.py", "app.py", "settings.py", "main.py");
+                "mqttpacket.py", "picomqtt.py", "mqtterrors.py", "tlscontext.py", "hadiscovery.py", "diagnostics.py",
+                "statusled.py", "app.py", "settings.py", "main.py");
     }
 
     @Test
     void staticFilesAreCopiedByteForByte() throws IOException {
         FirmwareBundle bundle = RENDERER.render(Configs.tutorial());
-        for (String name : new String[] {"wifi.py", "picomqtt.py", "mqtterrors.py", "tlscontext.py",
-                "hadiscovery.py", "DHT22.py", "app.py"}) {
+        for (String name : new String[] {"wifi.py", "mqttpacket.py", "picomqtt.py", "mqtterrors.py", "tlscontext.py",
+                "hadiscovery.py", "diagnostics.py", "statusled.py", "DHT22.py", "app.py"}) {
             assertThat(bundle.file(name).orElseThrow().content())
                     .isEqualTo(Files.readAllBytes(Repo.root().resolve("firmware").resolve(name)));
         }
@@ -95,10 +97,14 @@ class FirmwareRendererTest {
         PicoConfig withCa = Configs.validator(new FakeSecrets().env("PW", "secretpass")).validate(Configs.tutorialRaw()
                 .put("mqtt.ca_file", ca.toString()));
         FirmwareBundle bundle = RENDERER.render(withCa);
-        assertThat(new String(bundle.file("ca.pem").orElseThrow().content(), StandardCharsets.US_ASCII))
-                .isEqualToIgnoringNewLines(Files.readString(ca));
+        // DER: MicroPython's mbedTLS has no PEM parser (load_verify_locations raises ValueError: invalid cert).
+        String pem = Files.readString(ca);
+        byte[] der = java.util.Base64.getMimeDecoder().decode(pem.substring(pem.indexOf('\n') + 1,
+                pem.indexOf("-----END")));
+        assertThat(bundle.file("ca.der").orElseThrow().content()).isEqualTo(der).startsWith((byte) 0x30);
+        assertThat(bundle.file("ca.pem")).isEmpty();
         assertThat(new String(bundle.file("settings.py").orElseThrow().content(), StandardCharsets.UTF_8))
-                .contains("MQTT_CA_FILE = 'ca.pem'").contains("MQTT_TLS = True");
+                .contains("MQTT_CA_FILE = 'ca.der'").contains("MQTT_TLS = True");
     }
 
     @Test
