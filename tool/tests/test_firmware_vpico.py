@@ -43,6 +43,7 @@ class Board:
         for name, path in (files or {}).items():
             shutil.copy(path, os.path.join(self.fs, name))
         self.lines = []
+        self.resets = 0
         self.peer = virtual_pico(os.path.join(self.link_dir, 'ttyPico'), '--fs', self.fs, '--board-id', board_id,
                                  *args)
         self._stop = False
@@ -55,7 +56,13 @@ class Board:
             try:
                 self.peer._fill(0.1)
             except (EOFError, OSError):
-                return
+                # A hard reset (the watchdog): the USB port goes away and comes back, as on a real board.
+                self.resets += 1
+                try:
+                    self.peer.reopen(timeout=30)
+                except (EOFError, OSError, AssertionError):
+                    return
+                continue
             data, self.peer.buf = bytes(self.peer.buf), bytearray()
             partial += data
             *whole, partial = partial.split(b'\r\n')
@@ -172,6 +179,28 @@ class TlsTest(unittest.TestCase):
                                '(CN) does not match with the expected CN). Fix: check the CA file and that the '
                                'broker certificate names MQTT_HOST.')
         self.assertNotIn('[mqtt] connected', self.refused.text())
+
+
+class WatchdogTest(unittest.TestCase):
+    """A sensor read that never returns (the driver stuck in C, where Ctrl-C cannot reach): the watchdog restarts
+    the board, and its health report then says why it started."""
+
+    def test_a_hung_sensor_makes_the_watchdog_restart_the_board(self):
+        broker = fx.Mosquitto()
+        self.addCleanup(broker.stop)
+        board = Board(BOARD_A, broker_settings(broker, WATCHDOG_MS=4000, HA_DISCOVERY_PREFIX=None),
+                      args=('--dht22-hang',))
+        self.addCleanup(board.stop)
+        def cause():
+            report = fx.retained(broker, 'pico/%s/diagnostics' % BOARD_A)
+            return json.loads(report)['reset_cause'] if report else None
+
+        first, _ = board.wait_line('[picotool] firmware ', 20)
+        fx.wait_until(lambda: cause() == 'power-on', 20, 'the first health report')
+        # The first sensor read hangs; nothing feeds the watchdog; it resets the board 4 s later.
+        board.wait_line('[picotool] firmware ', 60, after=first)
+        self.assertGreaterEqual(board.resets, 1, board.text())
+        fx.wait_until(lambda: cause() == 'watchdog', 30, 'a health report saying the watchdog restarted the board')
 
 
 class RecoveryTest(unittest.TestCase):

@@ -1,6 +1,8 @@
 package dev.picotool.config;
 
-import dev.picotool.board.Pinout;
+import dev.picotool.board.Board;
+import dev.picotool.board.BoardId;
+import dev.picotool.board.Boards;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -11,32 +13,32 @@ import java.util.function.Supplier;
  * by the rules of the {@link Schema}. The same validator serves the firmware and verify; {@link Use} says which.
  */
 public final class ConfigValidator {
-    private final Pinout pinout;
+    private final Board board;
     private final SecretSource secrets;
     private final Supplier<List<String>> lanAddresses;
     private final Path home;
     private final Clock clock;
 
-    public ConfigValidator(Pinout pinout, SecretSource secrets, Supplier<List<String>> lanAddresses, Path home,
+    public ConfigValidator(Board board, SecretSource secrets, Supplier<List<String>> lanAddresses, Path home,
                            Clock clock) {
-        this.pinout = pinout;
+        this.board = board;
         this.secrets = secrets;
         this.lanAddresses = lanAddresses;
         this.home = home;
         this.clock = clock;
     }
 
-    public ConfigValidator(Pinout pinout, SecretSource secrets, Supplier<List<String>> lanAddresses) {
-        this(pinout, secrets, lanAddresses, Path.of(System.getProperty("user.home", "/")), Clock.systemUTC());
+    public ConfigValidator(Board board, SecretSource secrets, Supplier<List<String>> lanAddresses) {
+        this(board, secrets, lanAddresses, Path.of(System.getProperty("user.home", "/")), Clock.systemUTC());
     }
 
     public static ConfigValidator standard() {
-        return new ConfigValidator(Pinout.picoW(), new SystemSecretSource(), LanAddresses::ipv4);
+        return new ConfigValidator(Boards.get(BoardId.PICO_W), new SystemSecretSource(), LanAddresses::ipv4);
     }
 
-    /** The same rules with another board's pins (a Pico 2 W found on the port, or --board). */
-    public ConfigValidator forBoard(Pinout board) {
-        return new ConfigValidator(board, secrets, lanAddresses, home, clock);
+    /** The same rules with another board's facts (a Pico 2 W found on the port, or --board). */
+    public ConfigValidator forBoard(Board other) {
+        return new ConfigValidator(other, secrets, lanAddresses, home, clock);
     }
 
     /** Where this validator finds secrets. */
@@ -46,7 +48,7 @@ public final class ConfigValidator {
 
     /** The same rules with another source of secrets, e.g. one that adds a made-up password for a test run. */
     public ConfigValidator withSecrets(SecretSource other) {
-        return new ConfigValidator(pinout, other, lanAddresses, home, clock);
+        return new ConfigValidator(board, other, lanAddresses, home, clock);
     }
 
     /** The settings for the firmware: every setting, every rule. */
@@ -55,7 +57,7 @@ public final class ConfigValidator {
     }
 
     public PicoConfig validate(RawSettings raw, Use use) {
-        Resolver r = new Resolver(raw, new ValidationContext(pinout, secrets, lanAddresses, home, clock, use));
+        Resolver r = new Resolver(raw, new ValidationContext(board, secrets, lanAddresses, home, clock, use));
         Schema.ALL.forEach(r::find);
         Schema.runRules(r);
         if (!r.errors().isEmpty()) {

@@ -7,12 +7,10 @@ import java.util.Locale;
 /** How the board looks after itself on a shelf: the watchdog, the status LED and the health telemetry. */
 public final class DeviceSettings {
     /**
-     * The longest {@code machine.WDT} timeout of the RP2040: MicroPython's {@code ports/rp2/machine_wdt.c} refuses more
-     * than 0xffffff / 2 µs, because erratum RP2040-E1 makes the watchdog count twice per tick (RP2040 datasheet,
-     * section 4.7). The RP2350 allows about 16.7 s; until the board data carries this limit per chip, the RP2040's
-     * is the limit for every board.
+     * No chip's watchdog waits longer (the board data has each chip's own limit: RP2040 8.388 s, because erratum
+     * RP2040-E1 makes its counter run at double speed; RP2350 about 16.7 s).
      */
-    static final BigDecimal WATCHDOG_MAX_S = new BigDecimal("8.388");
+    static final BigDecimal WATCHDOG_ANY_MAX_S = BigDecimal.valueOf(60);
     /**
      * The shortest useful watchdog: the firmware feeds it between blocking steps, and its longest step (a TLS
      * handshake, or one network read, whose timeout the firmware keeps 2 s below the watchdog's) needs about 2 s.
@@ -34,14 +32,20 @@ public final class DeviceSettings {
     }
 
     public static final Setting<BigDecimal> WATCHDOG = Setting.of("watchdog",
-                    Types.decimal(BigDecimal.ZERO, WATCHDOG_MAX_S, "seconds"))
+                    Types.decimal(BigDecimal.ZERO, WATCHDOG_ANY_MAX_S, "seconds"))
             .flags("--watchdog").label("SECONDS").help("Restart the board when the firmware hangs for this long "
-                    + "(default 8, at most " + WATCHDOG_MAX_S + "; 0 = off).").firmwareOnly().byDefault(BigDecimal.valueOf(8))
+                    + "(default 8, at most the chip's longest: 8.388 on the RP2040; 0 = off).").firmwareOnly().byDefault(BigDecimal.valueOf(8))
             .check((s, r) -> {
+                BigDecimal max = BigDecimal.valueOf(r.context().board().watchdog().maxTimeoutMs(), 3);
                 if (s.signum() != 0 && s.compareTo(WATCHDOG_MIN_S) < 0) {
                     throw new Invalid(s.toPlainString() + " s is too short for the board's longest step (a TLS "
                             + "handshake or a network timeout)", "use 0 (off) or " + WATCHDOG_MIN_S + " to "
-                            + WATCHDOG_MAX_S + " seconds");
+                            + max.toPlainString() + " seconds");
+                }
+                if (s.compareTo(max) > 0) {
+                    throw new Invalid(s.toPlainString() + " s is longer than the " + r.context().board().mcu()
+                            + "'s watchdog can wait (" + max.toPlainString() + " s)", "use 0 (off) or "
+                            + WATCHDOG_MIN_S + " to " + max.toPlainString() + " seconds");
                 }
             })
             .export("WATCHDOG_MS", (s, c) -> s.movePointRight(3).intValue())

@@ -1,6 +1,7 @@
 package dev.picotool.demo;
 
-import dev.picotool.board.Pinout;
+import dev.picotool.board.BoardId;
+import dev.picotool.board.Boards;
 import dev.picotool.config.ConfigValidator;
 import dev.picotool.config.PicoConfig;
 import dev.picotool.config.RawSettings;
@@ -23,7 +24,7 @@ public final class DemoConfig {
         byte[] b = new byte[12];
         new SecureRandom().nextBytes(b);
         InMemorySecrets secrets = new InMemorySecrets(PASSWORD_VARIABLE, HexFormat.of().formatHex(b));
-        return new ConfigValidator(Pinout.picoW(), secrets, List::of).validate(new RawSettings()
+        return new ConfigValidator(Boards.get(BoardId.PICO_W), secrets, List::of).validate(new RawSettings()
                 .put("wifi.ssid", SSID).put("wifi.password_env", PASSWORD_VARIABLE)
                 .put("mqtt.broker", "127.0.0.1").put("mqtt.allow_loopback", "true")
                 .put("interval", String.valueOf(intervalSeconds)).put("device_name", "picotool demo {id4}"));

@@ -60,7 +60,8 @@ class RealWorldSettingsTest {
         device_name                | Pico {name}           | device_name: has '{name}', which is not a placeholder picotool knows. Fix: use only {id}, {id4}
         home_assistant.prefix      | ha/{id}               | home_assistant.prefix: 'ha/{id}' contains {id}: placeholders are filled in by the board and are not allowed here
         watchdog                   | 3                     | watchdog: 3 s is too short for the board's longest step (a TLS handshake or a network timeout). Fix: use 0 (off) or 4 to 8.388 seconds
-        watchdog                   | 9                     | watchdog: 9 is out of range. Fix: use a value from 0 to 8.388 seconds
+        watchdog                   | 9                     | watchdog: 9 s is longer than the RP2040's watchdog can wait (8.388 s). Fix: use 0 (off) or 4 to 8.388 seconds
+        watchdog                   | 61                    | watchdog: 61 is out of range
         watchdog                   | -1                    | watchdog: -1 is out of range
         watchdog                   | 8.3881                | watchdog: '8.3881' is not a number
         led                        | blink                 | led: 'blink' is not one of on, off
@@ -99,5 +100,13 @@ class RealWorldSettingsTest {
         validate(base().put("device_name", "n".repeat(48) + "{id}"));
         assertThat(invalid(base().put("device_name", "n".repeat(49) + "{id}")).getMessage())
                 .contains("device_name: must be 1 to 64 characters (with {id} as 16)");
+    }
+
+    @Test
+    void theWatchdogLimitIsTheChipsFromTheBoardData() {
+        var pico2 = dev.picotool.testing.Configs.validator(new dev.picotool.testing.FakeSecrets().env("PW",
+                "secretpass")).forBoard(dev.picotool.board.Boards.get(dev.picotool.board.BoardId.PICO2_W));
+        assertThat(pico2.validate(dev.picotool.testing.Configs.tutorialRaw().put("watchdog", "16"))
+                .get(DeviceSettings.WATCHDOG)).isEqualByComparingTo("16");
     }
 }

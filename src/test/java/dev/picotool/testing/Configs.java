@@ -1,6 +1,7 @@
 package dev.picotool.testing;
 
-import dev.picotool.board.Pinout;
+import dev.picotool.board.BoardId;
+import dev.picotool.board.Boards;
 import dev.picotool.config.ConfigValidator;
 import dev.picotool.config.HomeAssistantSettings;
 import dev.picotool.config.MqttSettings;
@@ -27,7 +28,7 @@ public final class Configs {
 
     /** The validator with a scripted environment, a fixed LAN address and home directory /home/student. */
     public static ConfigValidator validator(FakeSecrets secrets) {
-        return new ConfigValidator(Pinout.picoW(), secrets, () -> List.of("192.168.1.50"), Path.of("/home/student"),
+        return new ConfigValidator(Boards.get(BoardId.PICO_W), secrets, () -> List.of("192.168.1.50"), Path.of("/home/student"),
                 Clock.systemUTC());
     }
 
