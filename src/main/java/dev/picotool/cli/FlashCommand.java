@@ -5,6 +5,7 @@ import dev.picotool.ExitCode;
 import dev.picotool.PicoToolException;
 import dev.picotool.board.BoardCheck;
 import dev.picotool.board.BoardId;
+import dev.picotool.board.Boards;
 import dev.picotool.config.PicoConfig;
 import dev.picotool.board.Pin;
 import dev.picotool.config.SensorSettings;
@@ -77,7 +78,9 @@ public final class FlashCommand implements Callable<Integer> {
         if (!dryRun) {
             backups.checkWritable();
         }
-        PicoConfig config = settings.load(s.validator(), s.configFiles());
+        // With --board the settings are checked against that board's facts (pins, longest watchdog timeout).
+        PicoConfig config = settings.load(override.map(b -> s.validator().forBoard(Boards.get(b)))
+                .orElse(s.validator()), s.configFiles());
         FirmwareBundle bundle = s.renderer().render(config);
         PrintWriter out = spec.commandLine().getOut();
         config.warnings().forEach(w -> out.println("warning: " + TerminalText.escape(w)));

@@ -53,6 +53,18 @@ class PackagedJarIT {
         return out;
     }
 
+    /** Issue 8's promise: the shaded jar stays small (it was 10.4 MB with Moquette's unused dependencies). */
+    static final long MAX_JAR_BYTES = 6_000_000;
+
+    @Test
+    void theJarStaysSmallAndHoldsNoOldJacksonDatabind() throws Exception {
+        assertThat(java.nio.file.Files.size(JAR)).isLessThan(MAX_JAR_BYTES);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(JAR.toFile())) {
+            assertThat(zip.stream().map(java.util.zip.ZipEntry::getName))
+                    .noneMatch(n -> n.startsWith("com/fasterxml/jackson/databind/"));
+        }
+    }
+
     @Test
     void theBrokerVerifyRenderAndPortsWorkFromTheJar() throws Exception {
         Process broker = picotool("broker", "--port", "0", "--bind", "127.0.0.1", "--anonymous");
