@@ -107,6 +107,23 @@ class SensorTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             self.mod.Sensor('bme280', 15)
 
+class SensorFactsTest(unittest.TestCase):
+    """DHT22.py is a standalone driver (the tutorial imports it), so it keeps its own table; it must say what the
+    board data says (pinouts/sensors.json), which the validator and verify read."""
+
+    def test_the_table_matches_the_board_data(self):
+        import json
+        with open(os.path.join(fx.REPO, 'pinouts', 'sensors.json'), encoding='utf-8') as f:
+            data = {s['id']: s for s in json.load(f)['sensors']}
+        dht = fx.load_firmware('DHT22', {'machine': fx.make_module('machine', fx.FAKE_MACHINE),
+                                         'dht': fx.make_module('dht', fx.FAKE_DHT)})
+        self.assertEqual(set(dht.KINDS), set(data))
+        for kind, (interval, t_min, t_max, h_min, h_max) in dht.KINDS.items():
+            s = data[kind]
+            self.assertEqual((interval, t_min, t_max, h_min, h_max),
+                             (s['minReadIntervalMs'], s['temperatureC']['min'], s['temperatureC']['max'],
+                              s['humidityPercent']['min'], s['humidityPercent']['max']), kind)
+
 
 if __name__ == '__main__':
     unittest.main()
