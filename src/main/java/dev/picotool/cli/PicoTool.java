@@ -17,7 +17,8 @@ import picocli.CommandLine.IVersionProvider;
                 + "on the board over USB, and prove that readings arrive at your MQTT broker.",
         subcommands = {DemoCommand.class, TestCommand.class, ValidateCommand.class, RenderCommand.class, FlashCommand.class,
                 VerifyCommand.class, BrokerCommand.class, PortsCommand.class, MonitorCommand.class,
-                DeviceCommand.class, WiringCommand.class, PinoutCommand.class, InstallMicroPythonCommand.class, BootloaderCommand.class, CommandLine.HelpCommand.class},
+                DeviceCommand.class, WiringCommand.class, PinoutCommand.class, DoctorCommand.class,
+                InstallMicroPythonCommand.class, BootloaderCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n", footer = "${picotool.exitcodes}")
 public final class PicoTool implements Runnable {
     private final Services services;
