@@ -3,6 +3,7 @@ package dev.picotool.cli;
 import dev.picotool.ExitCode;
 import dev.picotool.PicoToolException;
 import dev.picotool.Version;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -17,11 +18,12 @@ import picocli.CommandLine.IVersionProvider;
                 + "on the board over USB, and prove that readings arrive at your MQTT broker.",
         subcommands = {DemoCommand.class, TestCommand.class, ValidateCommand.class, RenderCommand.class, FlashCommand.class,
                 VerifyCommand.class, BrokerCommand.class, PortsCommand.class, MonitorCommand.class,
-                DeviceCommand.class, WiringCommand.class, PinoutCommand.class, DoctorCommand.class,
+                DeviceCommand.class, WiringCommand.class, PinoutCommand.class, InitCommand.class, DoctorCommand.class,
                 InstallMicroPythonCommand.class, BootloaderCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n", footer = "${picotool.exitcodes}")
 public final class PicoTool implements Runnable {
     private final Services services;
+    private InputStream input = System.in;
 
     public PicoTool() {
         this(Services.standard());
@@ -33,6 +35,16 @@ public final class PicoTool implements Runnable {
 
     Services services() {
         return services;
+    }
+
+    /** Where interactive commands ({@code init}) read answers when no console is attached; tests pass a script. */
+    public PicoTool withInput(InputStream in) {
+        this.input = in;
+        return this;
+    }
+
+    InputStream input() {
+        return input;
     }
 
     @Override
