@@ -80,13 +80,13 @@ public record BootselDrive(Path root, String boardId, String model, List<Board> 
         String download = wirelessBoard().map(b -> "download the " + b.micropythonBoard() + " build for the "
                 + b.name() + " from " + b.firmwareDownload()).orElse(Uf2File.downloadHint());
         if (!foreign.isEmpty()) {
-            throw new PicoToolException(ExitCode.USAGE, uf2.path() + " is for " + chipsOf(foreign) + ", but the board in BOOTSEL "
-                    + "mode is an " + chip() + " (" + describe() + "), whose bootrom would ignore it; nothing was "
-                    + "copied", download);
+            throw new PicoToolException(ExitCode.USAGE, uf2.path() + " is for " + chipsOf(foreign) + ", but the "
+                    + "board in BOOTSEL mode is an " + chip() + " (" + describe() + "), whose bootrom would ignore it; "
+                    + "nothing was copied", download);
         }
         uf2.build().filter(b -> !b.wireless()).ifPresent(b -> {
-            throw new PicoToolException(ExitCode.USAGE, uf2.path() + " is " + uf2.describe() + ", which has no Wi-Fi (no "
-                    + "network module), and the firmware needs Wi-Fi; nothing was copied", download);
+            throw new PicoToolException(ExitCode.USAGE, uf2.path() + " is " + uf2.describe() + ", which has no "
+                    + "Wi-Fi (no network module), and the firmware needs Wi-Fi; nothing was copied", download);
         });
     }
 
@@ -95,6 +95,7 @@ public record BootselDrive(Path root, String boardId, String model, List<Board> 
         return families.stream().map(f -> Boards.all().stream().filter(b -> b.uf2FamilyIds().contains(f))
                 .map(Board::mcu).findFirst().map(mcu -> "the " + mcu + " (UF2 family " + Uf2File.hex(f) + ")")
                 .orElse("UF2 family " + Uf2File.hex(f) + ", not a Raspberry Pi chip (github.com/microsoft/uf2 "
-                        + "utils/uf2families.json lists the families)")).distinct().collect(Collectors.joining(" and "));
+                        + "utils/uf2families.json lists the families)")).distinct()
+                .collect(Collectors.joining(" and "));
     }
 }

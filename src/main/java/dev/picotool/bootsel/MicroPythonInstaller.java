@@ -52,7 +52,8 @@ public final class MicroPythonInstaller {
     public Result install(Uf2File uf2, BootselDrive drive, Optional<String> port, Consumer<String> progress) {
         drive.check(uf2);
         Set<String> before = micropythonPorts();
-        progress.accept("copying " + uf2.path().getFileName() + " (" + uf2.describe() + ") onto the " + drive.describe());
+        progress.accept("copying " + uf2.path().getFileName() + " (" + uf2.describe() + ") onto the "
+                + drive.describe());
         copy(uf2.path(), drive.root().resolve(TARGET_NAME));
         progress.accept("waiting for the board to restart with MicroPython (up to " + comeBackWithin.toSeconds()
                 + " s)");

@@ -79,7 +79,8 @@ public final class Uf2File {
             if (b.getInt(off) != MAGIC_START0 || b.getInt(off + 4) != MAGIC_START1
                     || b.getInt(off + BLOCK - 4) != MAGIC_END) {
                 throw notUf2(path, n == 0 ? "does not start with the UF2 magic numbers" : "has a block without the "
-                        + "UF2 magic numbers (block " + n + "): it is damaged or only partly downloaded", downloadHint());
+                        + "UF2 magic numbers (block " + n + "): it is damaged or only partly downloaded",
+                        downloadHint());
             }
             int flags = b.getInt(off + 8);
             int size = b.getInt(off + 16);

@@ -2,25 +2,20 @@ package dev.picotool.cli;
 
 import dev.picotool.ExitCode;
 import dev.picotool.Version;
-import dev.picotool.bootsel.BootselDrives;
 import dev.picotool.config.BrokerAddress;
 import dev.picotool.config.ConfigException;
 import dev.picotool.config.MqttSettings;
+import dev.picotool.config.Origin;
 import dev.picotool.config.PicoConfig;
 import dev.picotool.config.Use;
-import dev.picotool.config.LanAddresses;
 import dev.picotool.device.DeviceAccess;
 import dev.picotool.device.DeviceException;
-import dev.picotool.device.OsFamily;
+import dev.picotool.device.PortSelector;
 import dev.picotool.doctor.Doctor;
 import dev.picotool.doctor.DoctorFacts;
 import dev.picotool.doctor.Finding;
-import dev.picotool.doctor.MqttPing;
 import dev.picotool.doctor.NoSecrets;
-import dev.picotool.doctor.ProcPortHolders;
-import dev.picotool.doctor.SerialBoardAsker;
-import dev.picotool.doctor.UnixPortAccess;
-import dev.picotool.doctor.PortAccess;
+import dev.picotool.doctor.Status;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +49,9 @@ public final class DoctorCommand implements Callable<Integer> {
         Services s = root.services();
         PrintWriter out = spec.commandLine().getOut();
         List<Finding> findings = new ArrayList<>();
-        Optional<String> chosen = Optional.empty();
         DeviceAccess devices = s.devices();
-        if (port.port != null || !devices.environment().getOrDefault(
-                dev.picotool.device.PortSelector.ENV, "").isBlank()) {
+        Optional<String> chosen = Optional.empty();
+        if (port.port != null || !devices.environment().getOrDefault(PortSelector.ENV, "").isBlank()) {
             try {
                 chosen = Optional.of(port.resolve(devices));
             } catch (DeviceException e) {
@@ -66,30 +60,22 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         Optional<DoctorFacts.BrokerTarget> broker = Optional.empty();
         try {
+            // doctor logs in nowhere: it reads no password and asks for none
             broker = brokerTarget(settings.load(s.validator().withSecrets(new NoSecrets()), s.configFiles()));
         } catch (ConfigException e) {
-            findings.add(Finding.fail("settings", e.getMessage(), "`picotool validate` shows every setting; "
-                    + "`picotool init` writes new ones", ExitCode.INVALID_CONFIG));
+            e.errors().forEach(err -> findings.add(Finding.fail("settings", (err.where().isEmpty() ? ""
+                    : err.where() + ": ") + err.field() + ": " + err.problem(), err.fix(), ExitCode.INVALID_CONFIG)));
         }
-        OsFamily os = OsFamily.current();
-        boolean unix = os == OsFamily.LINUX || os == OsFamily.MACOS;
-        DoctorFacts facts = new DoctorFacts(os, Runtime.version().feature(), System.getProperty("java.version")
-                + " (" + System.getProperty("java.vendor", "unknown vendor") + ")", Version.get(), devices::ports,
-                chosen, new SerialBoardAsker(devices, s.timings()), BootselDrives.system()::find,
-                unix ? UnixPortAccess.system() : p -> PortAccess.Verdict.allowedHere(),
-                os == OsFamily.LINUX ? ProcPortHolders.system() : p -> Optional.empty(), new MqttPing(), broker,
-                LanAddresses::ipv4);
-        findings.addAll(Doctor.examine(facts));
+        findings.addAll(Doctor.examine(DoctorFacts.system(devices, s.timings(), chosen, broker, Version.get())));
         findings.forEach(f -> print(out, f));
-        ExitCode code = Doctor.exitCode(findings);
-        long fails = findings.stream().filter(f -> f.status() == dev.picotool.doctor.Status.FAIL).count();
+        long fails = findings.stream().filter(f -> f.status() == Status.FAIL).count();
         out.println(fails == 0 ? "nothing in the way" : fails + " problem" + (fails == 1 ? "" : "s") + " to fix "
                 + "(the fail lines above)");
-        return code.code();
+        return Doctor.exitCode(findings).code();
     }
 
     private static Optional<DoctorFacts.BrokerTarget> brokerTarget(PicoConfig c) {
-        if (c.origin(MqttSettings.BROKER).kind() == dev.picotool.config.Origin.Kind.DEFAULT) {
+        if (c.origin(MqttSettings.BROKER).kind() == Origin.Kind.DEFAULT) {
             return Optional.empty();
         }
         BrokerAddress b = c.get(MqttSettings.BROKER);
@@ -98,12 +84,11 @@ public final class DoctorCommand implements Callable<Integer> {
                 c.origin(MqttSettings.BROKER).toString()));
     }
 
-    /** "fail  board       no board ...", then the fix indented under it. */
+    /** "fail  board        no board ...", then the fix indented under it. */
     static void print(PrintWriter out, Finding f) {
         out.printf("%-5s %-12s %s%n", f.status().word(), f.check(), Terminal.escape(f.text()));
         if (!f.fix().isEmpty()) {
-            out.printf("%-18s %s%s%n", "", f.status() == dev.picotool.doctor.Status.OK ? "" : "fix: ",
-                    Terminal.escape(f.fix()));
+            out.printf("%-18s %s%s%n", "", f.status() == Status.OK ? "" : "fix: ", Terminal.escape(f.fix()));
         }
     }
 }

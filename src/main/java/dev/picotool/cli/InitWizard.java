@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -199,48 +200,46 @@ final class InitWizard {
             return;
         }
         String ssid = text(WIFI_SSID).orElse("network");
-        while (true) {
-            char[] pw = secret("Wi-Fi password for '" + Terminal.escape(ssid) + "' (Enter for an open network): ");
-            if (pw.length == 0) {
-                if (accepted(WIFI_OPEN, "true")) {
-                    return;
-                }
-                continue;
-            }
-            Path file = keepTyped(WIFI_PASSWORD, "wifi", ssid, pw);
-            List<ConfigError> problems = validator.problemsWith(current(), WIFI_PASSWORD);
-            if (problems.isEmpty()) {
-                return;
-            }
-            problems.forEach(p -> out.println("  " + Terminal.escape(p.toString())));
-            forget(WIFI_PASSWORD, file);
-        }
+        password(WIFI_PASSWORD, "wifi", ssid, "Wi-Fi password for '" + Terminal.escape(ssid) + "' (Enter for an "
+                + "open network): ", () -> accepted(WIFI_OPEN, "true"));
     }
 
     private void mqttLogin() {
         if (has(MQTT_USER)) {
             return;
         }
-        String user = answer("MQTT user name (Enter for a broker without login): ").strip();
-        while (!user.isEmpty() && !accepted(MQTT_USER, user)) {
+        String user;
+        do {
             user = answer("MQTT user name (Enter for a broker without login): ").strip();
-        }
+        } while (!user.isEmpty() && !accepted(MQTT_USER, user));
         if (user.isEmpty() || sourceGiven(MQTT_PASSWORD)) {
             return;
         }
+        password(MQTT_PASSWORD, "mqtt", user + "@" + text(BROKER).orElse("broker"), "MQTT password for "
+                + Terminal.escape(user) + ": ", () -> {
+                    out.println("  the broker's user needs its password here");
+                    return false;
+                });
+    }
+
+    /** Asks until validate takes the password; {@code whenEmpty} handles Enter alone (true: done). */
+    private void password(String secret, String kind, String label, String prompt, BooleanSupplier whenEmpty) {
         while (true) {
-            char[] pw = secret("MQTT password for " + Terminal.escape(user) + ": ");
+            char[] pw = secret(prompt);
             if (pw.length == 0) {
-                out.println("  the broker's user needs its password here");
+                if (whenEmpty.getAsBoolean()) {
+                    return;
+                }
                 continue;
             }
-            Path file = keepTyped(MQTT_PASSWORD, "mqtt", user + "@" + text(BROKER).orElse("broker"), pw);
-            List<ConfigError> problems = validator.problemsWith(current(), MQTT_PASSWORD);
+            Path file = keepTyped(secret, kind, label, pw);
+            List<ConfigError> problems = validator.problemsWith(current(), secret);
             if (problems.isEmpty()) {
                 return;
             }
             problems.forEach(p -> out.println("  " + Terminal.escape(p.toString())));
-            forget(MQTT_PASSWORD, file);
+            pending.remove(file);
+            answers.remove(secret + FILE);
         }
     }
 
@@ -252,11 +251,6 @@ final class InitWizard {
         put(secret + FILE, SecretsFile.reference(file, home));
         pending.put(file, secret);
         return file;
-    }
-
-    private void forget(String secret, Path file) {
-        pending.remove(file);
-        answers.remove(secret + FILE);
     }
 
     /** The candidate value is kept when validate would take it; else its messages are shown and false returned. */

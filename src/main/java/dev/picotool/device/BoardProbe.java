@@ -29,7 +29,7 @@ public final class BoardProbe {
             "    _f.close()",
             "print(_v[:80])",
             "");
-    /** machine.bootloader() never returns: USB drops and the bootrom's drive appears (as {@code mpremote bootloader}). */
+    /** machine.bootloader() never returns: USB drops and the bootrom's drive appears (as mpremote's bootloader). */
     static final String BOOTLOADER_CODE = "import machine, time\ntime.sleep_ms(50)\nmachine.bootloader()\n";
     private static final Pattern VERSION_LINE = Pattern.compile("FIRMWARE_VERSION = '([0-9A-Za-z.+-]{1,40})'");
 

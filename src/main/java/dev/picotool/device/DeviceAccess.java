@@ -9,7 +9,7 @@ public interface DeviceAccess {
 
     SerialLink open(String port);
 
-    /** The port to use for {@code --port SPEC} (null: not given, see {@link PortSelector}; "auto" finds the one Pico). */
+    /** The port for {@code --port SPEC} (null: not given, see {@link PortSelector}; "auto" finds the one Pico). */
     default String resolve(String spec) {
         return selector().choose(spec).path();
     }

@@ -107,6 +107,21 @@ class InitCommandTest {
     }
 
     @Test
+    void anMqttLoginGoesToItsOwnSecretsFile() throws Exception {
+        int rc = init(new FakeSecrets(), String.join("\n", "Lab", PASSWORD, "192.168.1.11", "pico", "", "broker-pw-7",
+                "", "", "", "", ""));
+        assertThat(rc).as(out + "\n" + err).isZero();
+        String yaml = Files.readString(dir.resolve("picotool.yaml"));
+        Path mqtt = dir.resolve("secrets").resolve(dev.picotool.setup.SecretsFile.name("mqtt", "pico@192.168.1.11"));
+        assertThat(yaml).contains("  username: pico\n", "  password_file: \"" + mqtt + "\"\n")
+                .doesNotContain("broker-pw-7");
+        assertThat(Files.readString(mqtt)).isEqualTo("broker-pw-7\n");
+        assertThat(out.toString()).contains("  the broker's user needs its password here",
+                "the MQTT password is in " + mqtt).doesNotContain("broker-pw-7");
+        assertThat(validate().exitCode()).isZero();
+    }
+
+    @Test
     void anExistingFileIsKeptWithoutForce() throws Exception {
         Files.writeString(dir.resolve("picotool.yaml"), "interval: 30\n");
         assertThat(init(new FakeSecrets(), "Lab\n")).isEqualTo(2);

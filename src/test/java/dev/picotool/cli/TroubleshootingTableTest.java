@@ -71,14 +71,14 @@ class TroubleshootingTableTest {
         return rows;
     }
 
-    /** The row's text, split at "…", appears in that order in what picotool printed; and the exit code is the row's. */
+    /** The row's text, split at "…", appears in that order in what picotool printed, and the exit code matches. */
     static void assertPrinted(Row row, Run run) {
         assertThat(run.exit()).as("exit code for `" + row.message() + "`\n" + run.text()).isEqualTo(row.exit());
         int from = 0;
         for (String part : row.message().split("…")) {
             int found = run.text().indexOf(part.strip(), from);
-            assertThat(found).as("`" + part.strip() + "` of the row `" + row.message() + "` in what picotool printed:\n"
-                    + run.text()).isNotNegative();
+            assertThat(found).as("`" + part.strip() + "` of the row `" + row.message() + "` in what picotool "
+                    + "printed:\n" + run.text()).isNotNegative();
             from = found + part.strip().length();
         }
     }

@@ -70,7 +70,8 @@ class PortSelectorTest {
         assertThat(typed.path()).isEqualTo("/dev/cu.usbmodem1101");
         assertThat(typed.note()).contains("using /dev/cu.usbmodem1101, the call-out side of /dev/tty.usbmodem1101 "
                 + "(opening the tty. side waits for a modem's carrier signal, which a Pico never sends)");
-        assertThat(choose(OsFamily.MACOS, Map.of(), "serial:E661AA", MAC_TTY, MAC_CU)).isEqualTo("/dev/cu.usbmodem1101");
+        assertThat(choose(OsFamily.MACOS, Map.of(), "serial:E661AA", MAC_TTY, MAC_CU))
+                .isEqualTo("/dev/cu.usbmodem1101");
         assertThat(choose(OsFamily.LINUX, Map.of(), "/dev/tty.usbmodem1101")).as("only macOS has the twins")
                 .isEqualTo("/dev/tty.usbmodem1101");
     }

@@ -185,7 +185,8 @@ class DoctorTest {
         assertThat(line(Doctor.examine(healthyWith(silent, Optional.of(LAN_BROKER), OsFamily.LINUX)), "broker")
                 .fix()).contains("sudo ufw allow 1883/tcp");
 
-        DoctorFacts.BrokerTarget local = new DoctorFacts.BrokerTarget("localhost", 1883, false, true, false, "--broker");
+        DoctorFacts.BrokerTarget local = new DoctorFacts.BrokerTarget("localhost", 1883, false, true, false,
+                "--broker");
         Finding loop = line(Doctor.examine(healthyWith(refused, Optional.of(local), OsFamily.LINUX)), "broker");
         assertThat(loop.text()).isEqualTo("the broker localhost:1883 (from --broker) is a loopback address: for the "
                 + "Pico it means the Pico itself");
@@ -223,7 +224,8 @@ class DoctorTest {
         DoctorFacts h = healthy();
         DoctorFacts f = new DoctorFacts(h.os(), 17, "17", "0.1.0", () -> {
             throw new DeviceException("the serial-port library (jSerialComm) could not load its native part", "x");
-        }, Optional.empty(), h.boards(), h.drives(), h.access(), h.holders(), h.probe(), h.broker(), h.lanAddresses());
+        }, Optional.empty(), h.boards(), h.drives(), h.access(), h.holders(), h.probe(), h.broker(),
+                h.lanAddresses());
         assertThat(line(Doctor.examine(f), "ports").status()).isEqualTo(Status.FAIL);
     }
 }
