@@ -54,14 +54,14 @@ public final class InstallMicroPythonCommand implements Callable<Integer> {
             throw new PicoToolException(ExitCode.USAGE, "--wait " + waitSeconds + " is out of range", "use 1 to 600 "
                     + "seconds");
         }
+        Optional<Uf2File> checked = Optional.ofNullable(uf2).map(Uf2File::read); // a bad file needs no board
         BootselDrive target = BootselDrives.system().choose(Optional.ofNullable(drive));
-        if (uf2 == null) {
+        Uf2File file = checked.orElseThrow(() -> {
             Board b = target.wirelessBoard().orElse(Boards.all().get(0));
-            throw new PicoToolException(ExitCode.USAGE, "no --uf2 FILE given (picotool downloads nothing by itself)",
-                    "download the " + b.micropythonBoard() + " .uf2 for the " + b.name() + " from "
-                            + b.firmwareDownload() + ", then: picotool install-micropython --uf2 FILE");
-        }
-        Uf2File file = Uf2File.read(uf2);
+            return new PicoToolException(ExitCode.USAGE, "no --uf2 FILE given (picotool downloads nothing by "
+                    + "itself)", "download the " + b.micropythonBoard() + " .uf2 for the " + b.name() + " from "
+                    + b.firmwareDownload() + ", then: picotool install-micropython --uf2 FILE");
+        });
         out.println("found the " + Terminal.escape(target.describe()));
         MicroPythonInstaller.Result r = new MicroPythonInstaller(root.services().devices(), root.services().timings(),
                 Duration.ofSeconds(waitSeconds)).install(file, target, Optional.ofNullable(port.port),

@@ -87,6 +87,15 @@ class InstallMicroPythonCommandTest {
     }
 
     @Test
+    void aFileThatIsNotAUf2IsRefusedEvenWithoutABoard() throws Exception {
+        Path html = file("RPI_PICO_W.uf2", "<html><body>Redirecting...</body></html>\n".repeat(30).getBytes());
+        assertThat(run("install-micropython", "--uf2", html.toString(), "--drive", dir.resolve("nowhere")
+                .toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("error: " + html + " is 1230 bytes, not a whole number of 512-byte UF2 "
+                + "blocks; nothing was copied", "hint: download the .uf2 for your board again");
+    }
+
+    @Test
     void withoutAFileItSaysWhereToGetOne() throws Exception {
         pico = BootselPico.start(dir.resolve("pico"), "--board", "pico2_w");
         assertThat(run("install-micropython", "--drive", pico.drive().toString())).isEqualTo(2);

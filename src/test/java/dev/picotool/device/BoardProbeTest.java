@@ -38,6 +38,19 @@ class BoardProbeTest {
     }
 
     @Test
+    void realMicroPythonReadsTheLineTheSameWay() {
+        try (VirtualPico p = VirtualPico.micropython(dir.resolve("real"));
+             RawRepl repl = new RawRepl(SerialLinks.open(p.port()))) {
+            repl.enterRaw();
+            repl.exec("import os\nos.chdir('/tmp')\nf = open('settings.py', 'w')\nf.write(\"WIFI_PASSWORD = 'x'\\n"
+                    + "FIRMWARE_VERSION = '0.3.1'\\n\")\nf.close()", "test");
+            assertThat(BoardProbe.firmwareVersion(repl)).contains("0.3.1");
+            repl.exec("os.remove('settings.py')", "test");
+            assertThat(BoardProbe.firmwareVersion(repl)).isEmpty();
+        }
+    }
+
+    @Test
     void parsesOnlyWhatTheTemplateWrites() {
         assertThat(BoardProbe.parseFirmwareVersion("FIRMWARE_VERSION = '1.2.0-rc.1'\r\n")).contains("1.2.0-rc.1");
         assertThat(BoardProbe.parseFirmwareVersion("-\n")).isEmpty();
