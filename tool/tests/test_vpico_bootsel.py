@@ -5,7 +5,6 @@ import struct
 import subprocess
 import sys
 import tempfile
-import time
 import unittest
 
 TOOL = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
