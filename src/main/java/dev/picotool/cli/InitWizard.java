@@ -167,7 +167,9 @@ final class InitWizard {
         String prompt = (choices.isEmpty() ? question : "Type a number or a name") + dflt.map(d -> " ["
                 + Terminal.escape(d) + "]").orElse("") + ": ";
         while (true) {
-            String typed = answer(prompt).strip();
+            String line = answer(prompt);
+            // a network name is taken exactly as typed (spaces are allowed in SSIDs); other answers are trimmed
+            String typed = key.equals(WIFI_SSID) && !line.isBlank() ? line : line.strip();
             String value = typed.isEmpty() ? dflt.orElse("") : choice(typed, choices);
             if (value.isEmpty()) {
                 out.println("  an answer is needed here");

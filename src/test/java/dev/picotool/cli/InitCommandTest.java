@@ -122,6 +122,14 @@ class InitCommandTest {
     }
 
     @Test
+    void aNetworkNameIsKeptExactlyAsTyped() throws Exception {
+        assertThat(init(new FakeSecrets(), String.join("\n", " Caf\u00e9 #2: \"5G\" ", PASSWORD, "192.168.1.11",
+                "", "", "", "", "", ""))).as(out + "\n" + err).isZero();
+        assertThat(Files.readString(dir.resolve("picotool.yaml"))).contains("  ssid: \" Caf\u00e9 #2: \\\"5G\\\" \"\n");
+        assertThat(validate().out()).contains("wifi.ssid                  ' Caf\u00e9 #2: \"5G\" '");
+    }
+
+    @Test
     void anExistingFileIsKeptWithoutForce() throws Exception {
         Files.writeString(dir.resolve("picotool.yaml"), "interval: 30\n");
         assertThat(init(new FakeSecrets(), "Lab\n")).isEqualTo(2);
