@@ -15,6 +15,7 @@ import threading
 import time
 import weakref
 
+from . import bootsel
 from .constants import CTRL_C, PYEXEC_FORCED_EXIT, SOFT_REBOOT
 from .inputbuf import InputBuffer
 from .interpreter import Session
@@ -56,6 +57,11 @@ class Board:
         self.hard_reset_pending = False
         self.in_reset = False
         self.reset_cause = PWRON_RESET
+        self.hardware = config.profile        # the board itself; config.profile is the firmware it runs
+        self.bootsel_pending = False
+        self.drive = None                     # the BOOTSEL drive while the bootrom runs
+        self.on_plugged = lambda: None        # cli: print the ready lines
+        self.on_bootsel = lambda path: None   # cli: say where the drive is
         self._resources = weakref.WeakSet()
         self.in_native = False
         self.renames = 0
@@ -147,6 +153,12 @@ class Board:
         self.hard_reset_pending = True
         raise HardReset()
 
+    def enter_bootloader(self):
+        """machine.bootloader(): BOOTSEL mode with --bootsel DIR, else (no drive to play) a power cycle."""
+        if self.config.bootsel_dir:
+            self.bootsel_pending = True
+        self.hard_reset_now()
+
     def _release_resources(self):
         for res in list(self._resources):
             try:
@@ -167,17 +179,48 @@ class Board:
         self.hard_reset_pending = False
         self.executing = False
         self.input.interrupt_char = -1
-        self.log("hard reset: replugging the serial port")
         self._release_resources()
         self.session = None
-        self.hub.replug(REPLUG_GAP_S)
+        if self.bootsel_pending:
+            self._bootsel()
+        else:
+            self.log("hard reset: replugging the serial port")
+            self.hub.replug(REPLUG_GAP_S)
         self._power_on_state()
         self.mode = FRIENDLY
         self.fs.cwd = "/"
         self.in_reset = False
 
+    def _bootsel(self):
+        """The chip's bootrom takes over: no serial port, a drive, until a UF2 for the chip lands (vpico/bootsel.py).
+        Then the bootrom reboots it through the watchdog into the new firmware."""
+        self.bootsel_pending = False
+        self.in_reset = True
+        with self._wdt_lock:                 # the watchdog is stopped while the bootrom runs
+            self._wdt_gen += 1
+            self.wdt_deadline = None
+        self.hub.unplug()
+        drive = self.drive = bootsel.Drive(self.config.bootsel_dir, self.hardware, self.log)
+        drive.present()
+        self.log("BOOTSEL mode: drive at %s" % drive.path)
+        self.on_bootsel(drive.path)
+        image = drive.wait_for_firmware()
+        version, machine = bootsel.firmware_of(image, self.hardware.machines_on_chip())
+        self.config.profile = self.hardware.booted(version, machine)
+        self.fs = DeviceFS(self.config.fs_dir, self.config.profile.fs_bytes // FS_BLOCK_SIZE)
+        self.log("UF2 installed: %s, MicroPython %s" % (self.config.profile.machine, self.config.profile.version_text))
+        drive.eject()
+        self.drive = None
+        self.reset_cause = WDT_RESET
+        self.hub.plug()
+        self.on_plugged()
+
     def run(self):
-        """Power on and run for ever (the process ends through a signal)."""
+        """Power on and run for ever (the process ends through a signal). With --bootsel the board starts in
+        BOOTSEL mode, as one plugged in with the button held."""
+        if self.config.bootsel_dir:
+            self.bootsel_pending = True
+            self._hard_reset()
         while True:
             try:
                 self._run_soft_reboots()
@@ -207,6 +250,8 @@ class Board:
             self._soft_reset_cleanup()
 
     def shutdown(self):
+        if self.drive is not None:
+            self.drive.eject()              # unplugged in BOOTSEL mode: the drive goes away too
         try:
             self._release_resources()
         finally:

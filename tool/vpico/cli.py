@@ -63,6 +63,8 @@ def parse_args(argv):
                    help="which board: pico_w (default), pico2_w, or pico (the plain Pico's build: no network)")
     p.add_argument("--micropython-version", type=_version, default=DEFAULT_VERSION, metavar="X.Y.Z",
                    help="the MicroPython release played (default %s)" % DEFAULT_VERSION)
+    p.add_argument("--bootsel", metavar="DIR", help="start in BOOTSEL mode: DIR (empty) plays the USB drive until a "
+                                                   "UF2 for the chip is copied there; machine.bootloader() returns here")
     p.add_argument("--verbose", action="store_true", help="log to stderr")
     a = p.parse_args(argv)
     if a.dht22 and a.dht11:
@@ -71,7 +73,21 @@ def parse_args(argv):
         p.error("--wifi excludes --wifi-ssid/--wifi-password-env")
     if not 0.0 <= a.dht22_fail_rate <= 1.0:
         p.error("--dht22-fail-rate must be within 0..1")
+    if a.bootsel:
+        problem = _bootsel_dir_problem(a.bootsel)
+        if problem:
+            p.error("--bootsel %s %s" % (a.bootsel, problem))
     return a
+
+
+def _bootsel_dir_problem(path):
+    """The drive's folder must be ours alone: files copied there are consumed, as on the real drive."""
+    from .bootsel import INFO_FILE
+    if os.path.lexists(path) and not os.path.isdir(path):
+        return "is not a directory"
+    if os.path.isdir(path) and any(n != INFO_FILE for n in os.listdir(path)):
+        return "must be an empty directory (it plays the USB drive, whose files go away when the board reboots)"
+    return None
 
 
 def make_config(a):
@@ -96,7 +112,8 @@ def make_config(a):
         wifi_down=a.wifi_down, dht_kind=kind, dht_temp=temp, dht_hum=hum, dht_pin=a.dht_pin,
         dht_absent=a.dht22_absent, dht_fail_rate=a.dht22_fail_rate, dht_hang=a.dht22_hang,
         power_cut_after_renames=a.power_cut_after_renames, internal_temp=a.internal_temp,
-        board_id=board_id, verbose=a.verbose, profile=Profile(a.board, a.micropython_version))
+        board_id=board_id, verbose=a.verbose, profile=Profile(a.board, a.micropython_version),
+        bootsel_dir=os.path.abspath(a.bootsel) if a.bootsel else None)
 
 
 def _exit_with_parent(log):
@@ -145,14 +162,30 @@ def main(argv=None):
     signal.signal(signal.SIGHUP, shutdown)
 
     _exit_with_parent(log)
-    ready = []
+    plugged = not cfg.bootsel_dir          # in BOOTSEL mode there is no serial port until a UF2 lands
+    endpoints = []
     if cfg.link or cfg.tcp is None:
-        ready.append(board.hub.add_pty(cfg.link))
+        endpoints.append(board.hub.add_pty(cfg.link, plugged))
     if cfg.tcp is not None:
-        ready.append(board.hub.add_tcp(cfg.tcp))
-    for ep in ready:
-        sys.stdout.write("virtual-pico: ready on %s\n" % ep.describe())
-    sys.stdout.flush()
+        endpoints.append(board.hub.add_tcp(cfg.tcp))
+
+    def say(text):
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except OSError:
+            pass                    # nobody reads our stdout any more: the parent watch decides what happens
+
+    def announce_ready():
+        say("".join("virtual-pico: ready on %s\n" % ep.describe() for ep in endpoints))
+
+    def announce_bootsel(path):
+        say("virtual-pico: BOOTSEL drive at %s\n" % path)
+
+    board.on_plugged = announce_ready
+    board.on_bootsel = announce_bootsel
+    if plugged:
+        announce_ready()
     log("%s, MicroPython %s, fs %s, board id %s, wifi %s" % (
         cfg.profile.machine, cfg.profile.version_text, cfg.fs_dir, cfg.board_id.hex(),
         "down" if cfg.wifi_down else (cfg.wifi_ssid or "any")))

@@ -17,35 +17,44 @@ TOOL_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 class Peer:
     """A running REPL process plus an open raw connection to its port."""
 
-    def __init__(self, program, link, args=(), start_timeout=10.0, env=None):
+    def __init__(self, program, link, args=(), start_timeout=10.0, env=None, ready=True):
+        """Starts the program; with ready=False (a board in BOOTSEL mode) it does not wait for the port."""
         self.program = program
         self.link = link
         self.fd = -1
         self.buf = bytearray()
+        self.stdout = b""
         self.proc = subprocess.Popen([program, "--link", link] + list(args), stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, env=env)
-        self.ready_line = self._wait_ready(start_timeout)
-        self.open()
+        if ready:
+            self.ready_line = self._wait_ready(start_timeout)
+            self.open()
 
     def _wait_ready(self, timeout):
+        try:
+            return self.wait_stdout(b"ready on", timeout)
+        except TimeoutError as e:
+            if self.proc.poll() is None:
+                self.proc.kill()
+                self.proc.wait()
+            err = self.proc.stderr.read()
+            self.close()
+            raise RuntimeError("%s did not get ready: %s %r" % (self.program, e, err)) from None
+
+    def wait_stdout(self, marker, timeout=10.0):
+        """The next line the program prints on stdout that contains `marker` (earlier lines are consumed)."""
         deadline = time.monotonic() + timeout
-        out = b""
-        while time.monotonic() < deadline:
-            r, _, _ = select.select([self.proc.stdout], [], [], max(0.0, deadline - time.monotonic()))
-            if not r:
-                break
-            chunk = os.read(self.proc.stdout.fileno(), 4096)
+        while True:
+            while b"\n" in self.stdout:
+                line, _, self.stdout = self.stdout.partition(b"\n")
+                if marker in line:
+                    return line.decode() + "\n"
+            left = deadline - time.monotonic()
+            r, _, _ = select.select([self.proc.stdout], [], [], max(0.0, left))
+            chunk = os.read(self.proc.stdout.fileno(), 4096) if r else b""
             if not chunk:
-                break
-            out += chunk
-            if b"ready on" in out and out.endswith(b"\n"):
-                return out.decode()
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-        err = self.proc.stderr.read()
-        self.close()
-        raise RuntimeError("%s did not get ready: %r %r" % (self.program, out, err))
+                raise TimeoutError("no %r on stdout within %.1fs (or it exited)" % (marker, timeout))
+            self.stdout += chunk
 
     def open(self, timeout=5.0):
         deadline = time.monotonic() + timeout

@@ -41,6 +41,7 @@ class Profile:
             d = json.load(f)
         self.board = board
         self.machine = d["machine"]
+        self.mcu = d["mcu"]
         self.build = d["micropythonBoard"]
         self.wireless = d["wireless"]
         self.wdt_max_ms = d["watchdog"]["maxTimeoutMs"]
@@ -50,8 +51,26 @@ class Profile:
         self.reserved = tuple(r["gpio"] for r in d["reserved"])
         self.header_gpios = tuple(p["gpio"] for p in d["pins"] if p.get("gpio") is not None)
         self.led_gpio = d["led"]["gpio"]           # None: the LED hangs on the wireless chip (WL_GPIO0)
+        self.uf2_families = frozenset(int(f, 16) for f in d["uf2FamilyIds"])
+        self.bootsel_info = d["bootselInfo"]       # INFO_UF2.TXT of the chip's bootrom (vpico/bootsel.py)
         self.version = parse_version(version)
         self.version_text = "%d.%d.%d" % self.version
+
+    def booted(self, version, machine):
+        """The profile after a UF2 was installed on this (hardware) profile's board: the UF2's MicroPython version
+        and, when its banner names another board on the same chip, that build (the RPI_PICO build on a Pico W has
+        no network module). A Wi-Fi build on a board without the wireless chip keeps the board's own profile."""
+        board = self.board
+        for other in BOARDS:
+            if machine is not None and other != self.board:
+                p = Profile(other, self.version_text)
+                if p.machine == machine and p.mcu == self.mcu and (self.wireless or not p.wireless):
+                    board = other
+        return Profile(board, version or self.version_text)
+
+    def machines_on_chip(self):
+        """The banner machine names of every board built on this chip."""
+        return [p.machine for p in (Profile(b, self.version_text) for b in BOARDS) if p.mcu == self.mcu]
 
     @property
     def version_line(self):

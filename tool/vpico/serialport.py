@@ -253,9 +253,10 @@ class SerialHub:
         self.endpoints = []
         self._wlock = threading.RLock()
 
-    def add_pty(self, link):
+    def add_pty(self, link, plugged=True):
         ep = PtyEndpoint(link, self.input.feed, self._log)
-        ep.open()
+        if plugged:
+            ep.open()
         self.endpoints.append(ep)
         return ep
 
@@ -281,13 +282,24 @@ class SerialHub:
     def replug(self, gap_s):
         """Hard reset: the USB device disappears and comes back as a new port."""
         with self._wlock:
+            self.unplug()
+            time.sleep(gap_s)
+            self.plug()
+
+    def unplug(self):
+        """The serial device is gone (reset, or BOOTSEL mode): ptys and their links vanish, TCP clients hang up."""
+        with self._wlock:
             for ep in self.endpoints:
                 if isinstance(ep, PtyEndpoint):
                     ep.close(remove_link=True)
                 else:
                     ep.hangup()
             self.input.clear()
-            time.sleep(gap_s)
+
+    def plug(self):
+        """The serial device is back: new ptys behind the same links (input sent meanwhile went nowhere)."""
+        with self._wlock:
+            self.input.clear()
             for ep in self.endpoints:
                 if isinstance(ep, PtyEndpoint):
                     ep.open()

@@ -291,8 +291,8 @@ def deepsleep(ms=None):
 
 
 def bootloader():
-    # BOOTSEL mode would make the serial port vanish for good; the simulator just power-cycles
-    _ctx.board.hard_reset_now()
+    # BOOTSEL mode: the port vanishes and a drive appears (--bootsel DIR); without a drive to play, a power cycle
+    _ctx.board.enter_bootloader()
 
 
 def disable_irq():

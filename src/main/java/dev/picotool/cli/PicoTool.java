@@ -3,6 +3,7 @@ package dev.picotool.cli;
 import dev.picotool.ExitCode;
 import dev.picotool.PicoToolException;
 import dev.picotool.Version;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -18,12 +19,14 @@ import picocli.CommandLine.Option;
                 + "on the board over USB, and prove that readings arrive at your MQTT broker.",
         subcommands = {DemoCommand.class, TestCommand.class, ValidateCommand.class, RenderCommand.class, FlashCommand.class,
                 VerifyCommand.class, BrokerCommand.class, PortsCommand.class, MonitorCommand.class,
-                DeviceCommand.class, WiringCommand.class, PinoutCommand.class, HaCommand.class,
+                DeviceCommand.class, WiringCommand.class, PinoutCommand.class, HaCommand.class, InitCommand.class,
+                DoctorCommand.class, InstallMicroPythonCommand.class, BootloaderCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n", footer = "${picotool.exitcodes}")
 public final class PicoTool implements Runnable {
     private final Services services;
     private final Interrupts interrupts;
+    private InputStream input = System.in;
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Show the MQTT client's and "
             + "broker's own log lines on stderr (connections, packets, errors).")
@@ -48,6 +51,16 @@ public final class PicoTool implements Runnable {
 
     Interrupts interrupts() {
         return interrupts;
+    }
+
+    /** Where interactive commands ({@code init}) read answers when no console is attached; tests pass a script. */
+    public PicoTool withInput(InputStream in) {
+        this.input = in;
+        return this;
+    }
+
+    InputStream input() {
+        return input;
     }
 
     @Override

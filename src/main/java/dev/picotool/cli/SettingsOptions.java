@@ -114,6 +114,14 @@ public class SettingsOptions {
         return fromFile.overriddenBy(flags);
     }
 
+    /** The flags alone, no file ({@code init} writes the file {@code --config} names). */
+    RawSettings flagsOnly() {
+        if (inlinePassword != null) {
+            raw(ConfigFiles.none());
+        }
+        return new RawSettings().overriddenBy(flags);
+    }
+
     /** The validated settings for this command's use. */
     PicoConfig load(ConfigValidator validator, ConfigFiles files) {
         return validator.validate(raw(files), use);

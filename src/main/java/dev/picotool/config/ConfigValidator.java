@@ -56,6 +56,18 @@ public final class ConfigValidator {
         return validate(raw, Use.FIRMWARE);
     }
 
+    /**
+     * The problems {@code validate} would report for one setting (by its key, e.g. {@code wifi.password}), the other
+     * settings as given: {@code init} checks each answer as it is typed, with the same messages.
+     */
+    public List<ConfigError> problemsWith(RawSettings raw, String key) {
+        Resolver r = new Resolver(raw, new ValidationContext(board, secrets, lanAddresses, home, clock,
+                Use.FIRMWARE));
+        Schema.ALL.forEach(r::find);
+        Schema.runRules(r);
+        return r.errors().stream().filter(e -> e.field().equals(key)).toList();
+    }
+
     public PicoConfig validate(RawSettings raw, Use use) {
         Resolver r = new Resolver(raw, new ValidationContext(board, secrets, lanAddresses, home, clock, use));
         Schema.ALL.forEach(r::find);

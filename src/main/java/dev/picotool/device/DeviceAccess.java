@@ -1,6 +1,7 @@
 package dev.picotool.device;
 
 import java.util.List;
+import java.util.Map;
 
 /** How commands reach boards: list the ports, open one. Tests substitute the port list (ptys are never listed). */
 public interface DeviceAccess {
@@ -8,9 +9,19 @@ public interface DeviceAccess {
 
     SerialLink open(String port);
 
-    /** The port to use for {@code --port SPEC} ("auto" finds the one Pico). */
+    /** The port for {@code --port SPEC} (null: not given, see {@link PortSelector}; "auto" finds the one Pico). */
     default String resolve(String spec) {
-        return new PortFinder(this::ports).resolve(spec);
+        return selector().choose(spec).path();
+    }
+
+    /** How {@code --port} is understood here: this OS's port names and the {@code PICOTOOL_PORT} variable. */
+    default PortSelector selector() {
+        return new PortSelector(this::ports, OsFamily.current(), environment());
+    }
+
+    /** The environment {@code PICOTOOL_PORT} comes from: none by default (tests), the process's for the system. */
+    default Map<String, String> environment() {
+        return Map.of();
     }
 
     /** A raw-REPL session on the port; after a reset (ours or the board's watchdog) it reopens the same port. */
@@ -29,6 +40,11 @@ public interface DeviceAccess {
             @Override
             public SerialLink open(String port) {
                 return SerialLinks.open(port, enumerator);
+            }
+
+            @Override
+            public Map<String, String> environment() {
+                return System.getenv();
             }
         };
     }

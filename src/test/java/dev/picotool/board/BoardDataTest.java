@@ -25,9 +25,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class BoardDataTest {
     /** The keys the lead and the other helpers rely on, in this order. */
     static final List<String> KEYS = List.of("id", "board", "mcu", "micropythonBoard", "machine", "wireless", "usb",
-            "uf2FamilyId", "uf2FamilyIds", "bootselDrive", "temperatureAdcChannel", "watchdog", "defaultSensorPin",
-            "sensorPowerPin", "sensorGroundPin", "vbusPin", "led", "defaultHostname", "flashFilesystemBytes",
-            "gpioVoltage", "source", "pins", "reserved");
+            "uf2FamilyId", "uf2FamilyIds", "bootselDrive", "bootselInfo", "temperatureAdcChannel", "watchdog",
+            "defaultSensorPin", "sensorPowerPin", "sensorGroundPin", "vbusPin", "led", "defaultHostname",
+            "flashFilesystemBytes", "gpioVoltage", "source", "pins", "reserved");
 
     @ParameterizedTest
     @EnumSource(BoardId.class)
