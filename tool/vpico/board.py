@@ -196,9 +196,7 @@ class Board:
         Then the bootrom reboots it through the watchdog into the new firmware."""
         self.bootsel_pending = False
         self.in_reset = True
-        with self._wdt_lock:                 # the watchdog is stopped while the bootrom runs
-            self._wdt_gen += 1
-            self.wdt_deadline = None
+        self.watchdog.power_on()             # the chip reset into the bootrom: its watchdog is stopped
         self.hub.unplug()
         drive = self.drive = bootsel.Drive(self.config.bootsel_dir, self.hardware, self.log)
         drive.present()
