@@ -2,14 +2,16 @@ package dev.picotool.board;
 
 import dev.picotool.ExitCode;
 import dev.picotool.PicoToolException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * One JSON object of the board data shipped in the jar, read with typed accessors. The data is ours, so a missing or
@@ -29,9 +31,11 @@ final class DataFile {
             if (in == null) {
                 throw broken(resource, "is missing from the jar");
             }
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            Object doc = new Yaml(new SafeConstructor(options)).load(in);
+            Object doc;
+            try (JsonParser p = JsonFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature
+                    .STRICT_DUPLICATE_DETECTION).build().createParser(in)) {
+                doc = value(p, p.nextToken());
+            }
             if (!(doc instanceof Map<?, ?> m)) {
                 throw broken(resource, "is not a JSON object");
             }
@@ -41,6 +45,44 @@ final class DataFile {
                 throw p;
             }
             throw broken(resource, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The JSON value starting at {@code t}: objects as maps (in file order), arrays as lists, numbers as Integer
+     * when they are whole and fit, else Double. */
+    private static Object value(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case START_OBJECT -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+                    String key = p.currentName();
+                    m.put(key, value(p, p.nextToken()));
+                }
+                return m;
+            }
+            case START_ARRAY -> {
+                List<Object> l = new ArrayList<>();
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                    l.add(value(p, e));
+                }
+                return l;
+            }
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return p.getNumberType() == JsonParser.NumberType.INT ? (Object) p.getIntValue() : p.getLongValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return p.getDoubleValue();
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return p.getBooleanValue();
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new IOException("unexpected " + t);
         }
     }
 

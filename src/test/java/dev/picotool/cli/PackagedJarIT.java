@@ -108,11 +108,20 @@ class PackagedJarIT {
             broker.destroyForcibly();
         }
 
-        Process render = picotool("render", "--out", tmp.resolve("fw").toString(), "--wifi", "Lab", "--broker",
-                "192.168.1.11");
+        // The settings file is read with the parts of SnakeYAML the jar keeps; the board data with jackson-core.
+        java.nio.file.Path yaml = java.nio.file.Files.writeString(tmp.resolve("picotool.yaml"), "wifi:\n  ssid: NO\n"
+                + "mqtt:\n  broker: 192.168.1.11\nsensor:\n  pin: GP16\n");
+        Process render = picotool("render", "--out", tmp.resolve("fw").toString(), "--config", yaml.toString());
         String rendered = run(render);
         assertThat(render.exitValue()).as(rendered).isZero();
-        assertThat(tmp.resolve("fw/settings.py")).exists();
+        assertThat(java.nio.file.Files.readString(tmp.resolve("fw/settings.py"))).contains("WIFI_SSID = 'NO'",
+                "SENSOR_PIN = 16");
+        java.nio.file.Files.writeString(yaml, "wifi:\n  ssid: Lab\nsensor:\n  pin: 015\n");
+        Process refused = picotool("validate", "--config", yaml.toString());
+        run(refused);
+        String why = new String(refused.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(refused.exitValue()).as(why).isEqualTo(3);
+        assertThat(why).contains("picotool.yaml:4:8: sensor.pin: '015' has a leading zero");
 
         Process ports = picotool("ports");
         String listed = run(ports);
