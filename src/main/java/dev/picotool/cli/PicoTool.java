@@ -2,6 +2,7 @@ package dev.picotool.cli;
 
 import dev.picotool.ExitCode;
 import dev.picotool.PicoToolException;
+import dev.picotool.TerminalText;
 import dev.picotool.Version;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -99,10 +100,18 @@ public final class PicoTool implements Runnable {
     }
 
     static int report(Exception ex, PrintWriter err) {
+        if (ex instanceof dev.picotool.config.ConfigException c) {
+            // One line per problem, each escaped on its own: a value with a line break cannot forge a line.
+            err.println("error: " + (c.errors().size() == 1 ? "invalid setting:" : c.errors().size()
+                    + " invalid settings:"));
+            c.errors().forEach(e -> err.println("  " + TerminalText.escape(e.toString())));
+            err.flush();
+            return c.exitCode().code();
+        }
         if (ex instanceof PicoToolException p) {
-            err.println("error: " + p.getMessage());
+            err.println("error: " + lines(p.getMessage()));
             if (!p.hint().isEmpty()) {
-                err.println("hint: " + p.hint());
+                err.println("hint: " + lines(p.hint()));
             }
             err.flush();
             return p.exitCode().code();
@@ -114,6 +123,14 @@ public final class PicoTool implements Runnable {
         err.println("hint: this is a picotool bug; please report it with the lines above");
         err.flush();
         return ExitCode.INTERNAL.code();
+    }
+
+    /**
+     * A message made safe to print: it carries file names, topics and the board's words, so a line break or an
+     * escape sequence in them is shown escaped, never acted on (messages are one line by design).
+     */
+    private static String lines(String message) {
+        return TerminalText.escape(String.valueOf(message));
     }
 
     /** Prints the version of picotool and of the firmware it renders (the same). */

@@ -129,4 +129,13 @@ class PicoToolTest {
                 "Note: GP16 is SPI0 RX by default");
         assertThat(Cli.run(SECRETS, "wiring", "--pin", "GP25").exitCode()).isEqualTo(3);
     }
+
+    @Test
+    void errorMessagesCannotForgeLinesOrMoveTheCursor() {
+        Cli.Result r = Cli.run(SECRETS, "render", "--wifi", "Lab", "--wifi-password-env", "PW", "--broker",
+                "192.168.1.11", "--out", "/nonexistent\u001b[2J\nPASS/x");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).doesNotContain("\u001b").contains("\\x1b[2J\\nPASS");
+        assertThat(r.err().lines()).noneMatch(l -> l.startsWith("PASS"));
+    }
 }
