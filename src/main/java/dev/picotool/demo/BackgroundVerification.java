@@ -75,6 +75,15 @@ final class BackgroundVerification implements AutoCloseable {
         return result;
     }
 
+    /**
+     * The verdict now: a verification still waiting for readings is stopped (the Verifier ends its run on an
+     * interrupt as at its deadline, judging what it has) and judged.
+     */
+    VerifyResult finishNow() {
+        thread.interrupt();
+        return await();
+    }
+
     /** Stops a verification still running (the board never connected): its verdict is not wanted. */
     @Override
     public void close() {

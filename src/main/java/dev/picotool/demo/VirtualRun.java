@@ -125,10 +125,11 @@ public final class VirtualRun {
                             + "did not connect: " + failed.get().failure().orElse("it stopped while starting")),
                             false);
                 }
-                // The board's own output while the readings are checked: its readings, or why it has none.
-                BootMonitor.follow(repl, plan.timeout(), verify::done, progress::bootLine);
+                // The board's own output while the readings are checked: its readings, or why it has none. Judged
+                // from the board's start: one interval per reading and the slack, as if verify had started then.
+                BootMonitor.follow(repl, readingsWithin(firmware, o), verify::done, progress::bootLine);
             }
-            VerifyResult result = verify.await();
+            VerifyResult result = verify.done() ? verify.await() : verify.finishNow();
             listener.step("stopping the virtual Pico and the broker");
             return new Result(firmware, flash, result, true);
         }
@@ -160,8 +161,13 @@ public final class VirtualRun {
      * board on a real network gets. A run that passes ends as soon as the last reading came.
      */
     private static Duration timeout(PicoConfig firmware, Options o) {
+        return o.monitor().plus(readingsWithin(firmware, o));
+    }
+
+    /** How long the readings may take once the board is connected. */
+    private static Duration readingsWithin(PicoConfig firmware, Options o) {
         Duration interval = Duration.ofMillis(firmware.get(SensorSettings.INTERVAL).movePointRight(3).longValue());
-        return o.monitor().plus(interval.multipliedBy(o.count() + 1L)).plus(VERIFY_SLACK);
+        return interval.multipliedBy(o.count() + 1L).plus(VERIFY_SLACK);
     }
 
     /** 8 random bytes as 16 hex digits: what {@code machine.unique_id()} gives on a Pico. */
