@@ -25,7 +25,7 @@ from .serialport import SerialHub, helper_thread
 from .shims import _ctx
 from .shims.network import Radio
 from .shims.sensor import DhtSensor
-from .stdio import SerialStdin, SerialStdout
+from .stdio import SerialStdin, SerialStdout, StdioBuffer
 from . import watchdog as wdt
 from .watchdog import Watchdog
 
@@ -45,9 +45,11 @@ class Board:
         self.config = config
         self.log = log
         self.input = InputBuffer()
-        self.hub = SerialHub(self.input, log)
-        self.stdout = SerialStdout(self.hub)
-        self.stdin = SerialStdin(self.input)
+        self.hub = SerialHub(self.input, log, config.cost)
+        # --no-stdio-buffer: a build without MICROPY_PY_SYS_STDIO_BUFFER has no sys.stdin.buffer / sys.stdout.buffer
+        buffer = StdioBuffer(self.input, self.hub) if config.stdio_buffer else None
+        self.stdout = SerialStdout(self.hub, buffer)
+        self.stdin = SerialStdin(self.input, buffer)
         self.fs = DeviceFS(config.fs_dir, config.profile.fs_bytes // FS_BLOCK_SIZE)
         self.mode = FRIENDLY
         self.session = None

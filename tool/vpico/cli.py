@@ -9,6 +9,7 @@ import sys
 import tempfile
 from types import SimpleNamespace
 
+from .costmodel import CostModel
 from .profile import BOARDS, DEFAULT_BOARD, DEFAULT_VERSION, Profile, parse_version
 
 
@@ -38,6 +39,24 @@ def _version(text):
     return text
 
 
+def _non_negative(text):
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError("expected a whole number >= 0")
+    return n
+
+
+def cost_model(a):
+    """The --cost-model flags as a CostModel: all zero unless one of them is given."""
+    given = {k: getattr(a, k) for k in CostModel.DEFAULTS if getattr(a, k) is not None}
+    if not a.cost_model and not given:
+        return CostModel()
+    return CostModel(**dict(CostModel.DEFAULTS, **given))
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(prog="virtual-pico",
                                 description="Simulated Raspberry Pi Pico W (or Pico 2 W, or plain Pico) with "
@@ -65,6 +84,18 @@ def parse_args(argv):
                    help="the MicroPython release played (default %s)" % DEFAULT_VERSION)
     p.add_argument("--bootsel", metavar="DIR", help="start in BOOTSEL mode: DIR (empty) plays the USB drive until a "
                                                    "UF2 for the chip is copied there; machine.bootloader() returns here")
+    p.add_argument("--no-stdio-buffer", action="store_true",
+                   help="a build without MICROPY_PY_SYS_STDIO_BUFFER: sys.stdin/sys.stdout have no .buffer")
+    cost = p.add_argument_group("cost model", "how long the serial link and the REPL take; off by default. A model "
+                                "with defaults from measurements on rp2 firmware, not a measurement (tool/README.md)")
+    cost.add_argument("--cost-model", action="store_true", help="turn the model on with its defaults (%s)" % ", ".join(
+        "%s %s" % (k.replace("_", "-"), v) for k, v in CostModel.DEFAULTS.items()))
+    cost.add_argument("--serial-bytes-per-s", type=_non_negative, metavar="N",
+                      help="host-to-board bytes per second (implies --cost-model; 0 = unlimited)")
+    cost.add_argument("--exec-delay-ms", type=_non_negative, metavar="MS",
+                      help="extra time before each raw REPL exec runs (implies --cost-model)")
+    cost.add_argument("--paste-window-ms", type=_non_negative, metavar="MS",
+                      help="raw-paste round trip per window credit and per request (implies --cost-model)")
     p.add_argument("--verbose", action="store_true", help="log to stderr")
     a = p.parse_args(argv)
     if a.dht22 and a.dht11:
@@ -113,7 +144,8 @@ def make_config(a):
         dht_absent=a.dht22_absent, dht_fail_rate=a.dht22_fail_rate, dht_hang=a.dht22_hang,
         power_cut_after_renames=a.power_cut_after_renames, internal_temp=a.internal_temp,
         board_id=board_id, verbose=a.verbose, profile=Profile(a.board, a.micropython_version),
-        bootsel_dir=os.path.abspath(a.bootsel) if a.bootsel else None)
+        bootsel_dir=os.path.abspath(a.bootsel) if a.bootsel else None,
+        stdio_buffer=not a.no_stdio_buffer, cost=cost_model(a))
 
 
 def _exit_with_parent(log):
@@ -186,7 +218,7 @@ def main(argv=None):
     board.on_bootsel = announce_bootsel
     if plugged:
         announce_ready()
-    log("%s, MicroPython %s, fs %s, board id %s, wifi %s" % (
+    log("%s, MicroPython %s, fs %s, board id %s, wifi %s, cost model %s" % (
         cfg.profile.machine, cfg.profile.version_text, cfg.fs_dir, cfg.board_id.hex(),
-        "down" if cfg.wifi_down else (cfg.wifi_ssid or "any")))
+        "down" if cfg.wifi_down else (cfg.wifi_ssid or "any"), cfg.cost.describe()))
     board.run()

@@ -1,12 +1,16 @@
 """Friendly, paste, raw and raw-paste REPL, byte-faithful to shared/runtime/pyexec.c (blocking version,
 as used by rp2) and shared/readline/readline.c. Runs in the main thread; reads the stdin buffer.
 """
+import threading
+import time
+
 from .constants import (BACKSPACE, BACKSPACE_ECHO, CR, CSI_INTRO, CTRL_A, CTRL_B, CTRL_C, CTRL_D,
                         CTRL_E, DELETE, EOT, ESC,
                         OK, PASTE_BANNER, PS1, PS2, PYEXEC_FORCED_EXIT, RAW_BANNER, RAW_PASTE_ACK,
                         RAW_PASTE_HEADER, RAW_PASTE_NAK, RAW_PASTE_REQUEST_CMD, RAW_PASTE_WINDOW,
                         RAW_PASTE_WINDOW_INC, RAW_PROMPT)
 from .pastecheck import SyntaxWatch
+from .serialport import helper_thread
 
 FRIENDLY, RAW = "friendly", "raw"
 _COMPOUND = ("if", "while", "for", "try", "with", "def", "class", "async")
@@ -190,6 +194,7 @@ class Repl:
             if not line:
                 self.hub.write(b"\r\n")
                 return PYEXEC_FORCED_EXIT
+            self.hub.cost.pause(self.hub.cost.exec_delay_s)
             ret = self.board.session.execute(_normalise(line.decode("utf-8", "replace")), print_eof=True)
             if ret & PYEXEC_FORCED_EXIT:
                 return ret
@@ -199,10 +204,19 @@ class Repl:
         if cmd != RAW_PASTE_REQUEST_CMD:
             self.hub.write(RAW_PASTE_NAK)
             return 0
+        cost = self.hub.cost
+        cost.pause(cost.paste_window_s)
         self.hub.write(RAW_PASTE_ACK + RAW_PASTE_HEADER)
         buf = bytearray()
         window_remain = RAW_PASTE_WINDOW
         watch = SyntaxWatch()
+        credits_out = _Credits(self.hub, cost.paste_window_s)
+        try:
+            return self._paste_stream(buf, window_remain, watch, credits_out)
+        finally:
+            credits_out.flush()
+
+    def _paste_stream(self, buf, window_remain, watch, credits_out):
         while True:
             chunk = self.inp.read(RAW_PASTE_WINDOW)
             stop = None
@@ -220,15 +234,18 @@ class Repl:
                 credits += 1
                 window_remain += RAW_PASTE_WINDOW
             if credits:
-                self.hub.write(RAW_PASTE_WINDOW_INC * credits)
+                credits_out.send(credits)
             if stop is not None:
+                credits_out.flush()                       # credits in flight arrive before the acknowledgement
                 self.hub.write(EOT)                       # end of data acknowledged at once
                 if stop == CTRL_C:
                     return self.board.session.execute(None, code=_RaiseKbd, print_eof=True)
+                self.hub.cost.pause(self.hub.cost.exec_delay_s)
                 return self.board.session.execute(_normalise(buf.decode("utf-8", "replace")),
                                                   print_eof=True)
             err = watch.feed(buf)
             if err is not None:
+                credits_out.flush()
                 return self._abrupt_end(err)
 
     def _abrupt_end(self, err):
@@ -242,6 +259,49 @@ class Repl:
         self.board.stdout.write(self.board.session.format_exception(err))
         self.hub.write(EOT)
         return 0
+
+
+class _Credits:
+    """Raw-paste window credits on their way to the host: with the cost model each arrives one window round trip
+    after the board freed the window (its reading goes on meanwhile); without, at once. flush() sends the ones
+    still on their way, in order, before anything else the board says."""
+
+    def __init__(self, hub, delay_s):
+        self._hub = hub
+        self._delay = delay_s
+        self._due = []
+        self._cond = threading.Condition()
+        self._thread = None
+
+    def send(self, n):
+        if not self._delay:
+            self._hub.write(RAW_PASTE_WINDOW_INC * n)
+            return
+        with self._cond:
+            self._due.append((time.monotonic() + self._delay, n))
+            self._cond.notify()
+            if self._thread is None:
+                self._thread = helper_thread(self._run, "raw-paste-credits")
+
+    def _run(self):
+        with self._cond:
+            while self._due is not None:
+                if not self._due:
+                    self._cond.wait()
+                    continue
+                wait = self._due[0][0] - time.monotonic()
+                if wait > 0:
+                    self._cond.wait(wait)
+                    continue
+                self._hub.write(RAW_PASTE_WINDOW_INC * self._due.pop(0)[1])
+
+    def flush(self):
+        with self._cond:
+            if self._due:
+                self._hub.write(RAW_PASTE_WINDOW_INC * sum(n for _, n in self._due))
+            self._due = [] if self._thread is None else None
+            self._cond.notify()
+        self._thread = None
 
 
 # raw-paste aborted by Ctrl-C: KeyboardInterrupt raised from the reader, so no traceback lines

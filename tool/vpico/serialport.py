@@ -19,6 +19,8 @@ import threading
 import time
 import tty
 
+from .costmodel import CostModel, Pacer
+
 TX_TIMEOUT_S = 0.5      # MICROPY_HW_USB_CDC_TX_TIMEOUT on rp2
 READ_CHUNK = 4096
 _MAIN_THREAD_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1}
@@ -247,21 +249,23 @@ class TcpEndpoint:
 class SerialHub:
     """All endpoints plus the shared stdin buffer. Output goes to every endpoint."""
 
-    def __init__(self, inputbuf, log):
+    def __init__(self, inputbuf, log, cost=None):
         self.input = inputbuf
         self._log = log
+        self.cost = cost or CostModel()
+        self._feed = Pacer(inputbuf.feed, self.cost.serial_bytes_per_s).feed
         self.endpoints = []
         self._wlock = threading.RLock()
 
     def add_pty(self, link, plugged=True):
-        ep = PtyEndpoint(link, self.input.feed, self._log)
+        ep = PtyEndpoint(link, self._feed, self._log)
         if plugged:
             ep.open()
         self.endpoints.append(ep)
         return ep
 
     def add_tcp(self, port):
-        ep = TcpEndpoint(port, self.input.feed, self._log)
+        ep = TcpEndpoint(port, self._feed, self._log)
         ep.open()
         self.endpoints.append(ep)
         return ep

@@ -2,33 +2,16 @@
 from .constants import BACKSPACE, BACKSPACE_ECHO, CR, CTRL_D, DELETE
 
 
-class SerialStdout:
-    """print() target: text or bytes, "\\n" leaves as "\\r\\n" (mp_hal_stdout_tx_strn_cooked)."""
+class StdioBuffer:
+    """sys.stdin.buffer, which is also sys.stdout.buffer (one object on the board: shared/runtime/sys_stdio_mphal.c).
 
-    def __init__(self, hub):
-        self._hub = hub
+    Reads take every byte as it arrived (no CR -> LF) and block until the whole request is there; writes go out
+    raw, without the "\\n" -> "\\r\\n" of the text streams.
+    """
 
-    def write(self, data):
-        if isinstance(data, (bytes, bytearray, memoryview)):
-            self._hub.write_cooked(bytes(data))
-        else:
-            self._hub.write_cooked(str(data))
-        return len(data)
-
-    def flush(self):
-        return None
-
-    @property
-    def buffer(self):
-        return self
-
-    def isatty(self):
-        return True
-
-
-class _StdinBuffer:
-    def __init__(self, inputbuf):
+    def __init__(self, inputbuf, hub):
         self._in = inputbuf
+        self._hub = hub
 
     def read(self, n=1):
         out = bytearray()
@@ -41,20 +24,59 @@ class _StdinBuffer:
         buf[: len(data)] = data
         return len(data)
 
+    def write(self, data):
+        data = bytes(data, "utf-8") if isinstance(data, str) else bytes(data)
+        self._hub.write(data)
+        return len(data)
+
+    def flush(self):
+        return None
+
+
+class SerialStdout:
+    """print() target: text or bytes, "\\n" leaves as "\\r\\n" (mp_hal_stdout_tx_strn_cooked)."""
+
+    def __init__(self, hub, buffer):
+        self._hub = hub
+        if buffer is not None:
+            self.buffer = buffer
+
+    def write(self, data):
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            self._hub.write_cooked(bytes(data))
+        else:
+            self._hub.write_cooked(str(data))
+        return len(data)
+
+    def flush(self):
+        return None
+
+    def isatty(self):
+        return True
+
 
 class SerialStdin:
-    def __init__(self, inputbuf):
+    """The text stdin: stdio_read() turns every CR (0x0D) into LF (0x0A), so binary data must use .buffer."""
+
+    def __init__(self, inputbuf, buffer):
         self._in = inputbuf
-        self.buffer = _StdinBuffer(inputbuf)
+        self._raw = StdioBuffer(inputbuf, None)
+        if buffer is not None:
+            self.buffer = buffer
 
     def read(self, n=1):
-        return self.buffer.read(n).decode("utf-8", "replace")
+        return self._raw.read(n).replace(b"\r", b"\n").decode("utf-8", "replace")
+
+    def readinto(self, buf):
+        data = self._raw.read(len(buf)).replace(b"\r", b"\n")
+        buf[: len(data)] = data
+        return len(data)
 
     def readline(self):
         out = bytearray()
         while True:
             c = self._in.read_byte()
-            out.append(c)
+            out.append(0x0A if c == CR else c)
             if c in (CR, 0x0A):
                 return out.decode("utf-8", "replace")
 

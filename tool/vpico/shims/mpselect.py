@@ -1,5 +1,5 @@
 """select / uselect: MicroPython's poll() returns the registered *objects*, and sys.stdin (the serial
-port) can be polled too - firmware uses that to read commands without blocking."""
+port; also sys.stdin.buffer) can be polled too - firmware uses that to read commands without blocking."""
 import select as _select
 import time as _time
 
@@ -32,7 +32,7 @@ class _Poll:
         fds = {}
         out = []
         for obj, mask in self._objs.values():
-            if obj is board.stdin or obj is board.stdout:
+            if obj in (board.stdin, board.stdout, getattr(board.stdin, "buffer", board.stdin)):
                 ev = (POLLIN if mask & POLLIN and board.input.pending() else 0) | (mask & POLLOUT)
                 if ev:
                     out.append((obj, ev))

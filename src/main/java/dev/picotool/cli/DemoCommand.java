@@ -19,8 +19,8 @@ public final class DemoCommand implements Callable<Integer> {
             + "readings (default ${DEFAULT-VALUE}, the DHT22's fastest).")
     int interval;
 
-    @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "3", description = "Readings to wait for on "
-            + "each topic (default ${DEFAULT-VALUE}).")
+    @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "2", description = "Readings to wait for on "
+            + "each topic (default ${DEFAULT-VALUE}: the first proves the loop, the second the interval).")
     int count;
 
     @Mixin

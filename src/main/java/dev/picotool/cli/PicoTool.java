@@ -13,16 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 
-/** The {@code picotool} root command. The only place (with its subcommands) that prints or exits. */
+/**
+ * The {@code picotool} root command. The only place (with its subcommands, {@link Subcommands}) that prints or exits.
+ */
 @Command(name = "picotool", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         versionProvider = PicoTool.VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
         description = "Turn a few settings into MicroPython firmware for a Raspberry Pi Pico W with a DHT22, put it "
                 + "on the board over USB, and prove that readings arrive at your MQTT broker.",
-        subcommands = {DemoCommand.class, TestCommand.class, ValidateCommand.class, RenderCommand.class, FlashCommand.class,
-                VerifyCommand.class, BrokerCommand.class, PortsCommand.class, MonitorCommand.class,
-                DeviceCommand.class, WiringCommand.class, PinoutCommand.class, HaCommand.class, InitCommand.class,
-                DoctorCommand.class, InstallMicroPythonCommand.class, BootloaderCommand.class,
-                CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n", footer = "${picotool.exitcodes}")
 public final class PicoTool implements Runnable {
     private final Services services;
@@ -64,9 +61,12 @@ public final class PicoTool implements Runnable {
         return input;
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "missing command: try `picotool demo`, "
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try `picotool demo`, "
                 + "`picotool flash` or `picotool --help`");
     }
 
@@ -80,10 +80,15 @@ public final class PicoTool implements Runnable {
         System.setProperty("picotool.exitcodes", Arrays.stream(ExitCode.values())
                 .map(c -> String.format("  %d  %s", c.code(), c.meaning())).collect(Collectors.joining("%n")));
         CommandLine cli = new CommandLine(tool);
+        Subcommands.addTo(cli, args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionStrategy(parsed -> {
+            Integer help = CommandLine.executeHelpRequest(parsed);
+            if (help != null) {
+                return help; // --help and --version need no logging set up (java.util.logging costs start-up time)
+            }
             Logs.configure(tool.verbose, err);
             return new CommandLine.RunLast().execute(parsed);
         });

@@ -10,6 +10,7 @@ import dev.picotool.config.WifiSettings;
 import dev.picotool.device.BootMonitor;
 import dev.picotool.device.BootReport;
 import dev.picotool.device.DeviceAccess;
+import dev.picotool.device.FlashPhase;
 import dev.picotool.device.FlashProgress;
 import dev.picotool.device.FlashResult;
 import dev.picotool.device.Flasher;
@@ -17,7 +18,6 @@ import dev.picotool.device.RawRepl;
 import dev.picotool.device.ReplTimings;
 import dev.picotool.device.TransferTuning;
 import dev.picotool.render.FirmwareRenderer;
-import dev.picotool.verify.Verifier;
 import dev.picotool.verify.VerifyListener;
 import dev.picotool.verify.VerifyPlan;
 import dev.picotool.verify.VerifyPlans;
@@ -27,6 +27,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A configuration run end to end on this computer, with no hardware: the embedded broker on a free loopback port, a
@@ -57,6 +59,8 @@ public final class VirtualRun {
     }
 
     private static final Duration VERIFY_SLACK = Duration.ofSeconds(5);
+    /** How long the flash waits, before it restarts the board, for the verifier to have subscribed. */
+    private static final Duration SUBSCRIBE_WITHIN = Duration.ofSeconds(10);
 
     private final FirmwareRenderer renderer;
     private final DeviceAccess devices;
@@ -73,60 +77,97 @@ public final class VirtualRun {
         PythonRuntime.require();
         try (WorkDirectory work = WorkDirectory.create()) {
             Path tool = VirtualPicoFiles.extract(work.path().resolve("virtual-pico"));
-            listener.step("starting the embedded MQTT broker on 127.0.0.1");
-            try (EmbeddedBroker broker = EmbeddedBroker.start(new EmbeddedBroker.Options("127.0.0.1", 0,
-                    config.find(MqttSettings.USERNAME), config.find(MqttSettings.PASSWORD)))) {
+            String ssid = config.get(WifiSettings.SSID);
+            String boardId = randomBoardId();
+            List<String> args = new ArrayList<>(boardArgs(config, o.simulation()));
+            args.addAll(List.of("--board-id", boardId));
+            listener.step("starting the embedded MQTT broker on 127.0.0.1 and a virtual Pico W (simulated access "
+                    + "point '" + ssid + "'" + (o.simulation() == Simulation.NONE ? "" : "; simulating: "
+                    + o.simulation().description()) + ")");
+            // Both take a moment (python3's start, Netty's), so they start side by side.
+            CompletableFuture<VirtualPicoProcess> starting = CompletableFuture.supplyAsync(() ->
+                    VirtualPicoProcess.start(tool, work.path().resolve("ttyPico"), work.path().resolve("fs"), ssid,
+                            accessPointPassword(config, o.simulation()), Duration.ofSeconds(30), args));
+            try (AutoCloseable stopBoard = () -> started(starting).ifPresent(VirtualPicoProcess::close);
+                 EmbeddedBroker broker = EmbeddedBroker.start(new EmbeddedBroker.Options("127.0.0.1", 0,
+                         config.find(MqttSettings.USERNAME), config.find(MqttSettings.PASSWORD)))) {
                 PicoConfig firmware = config.withBroker(broker.host(), broker.port());
-                String ssid = config.get(WifiSettings.SSID);
-                listener.step("starting a virtual Pico W (simulated access point '" + ssid + "'"
-                        + (o.simulation() == Simulation.NONE ? "" : "; simulating: " + o.simulation().description())
-                        + ")");
-                String boardId = randomBoardId();
-                List<String> args = new ArrayList<>(boardArgs(config, o.simulation()));
-                args.addAll(List.of("--board-id", boardId));
-                try (VirtualPicoProcess board = VirtualPicoProcess.start(tool, work.path().resolve("ttyPico"),
-                        work.path().resolve("fs"), ssid, accessPointPassword(config, o.simulation()),
-                        Duration.ofSeconds(30), args)) {
-                    return flashAndVerify(firmware, boardId, o, board, listener, progress, readings);
-                }
+                return flashAndVerify(firmware, boardId, o, join(starting), listener, progress, readings);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         }
     }
 
     private Result flashAndVerify(PicoConfig firmware, String boardId, Options o, VirtualPicoProcess board,
                                   Listener listener, FlashProgress progress, VerifyListener readings) {
-        listener.step("rendering the firmware for broker " + firmware.brokerAddress());
-        FlashResult flash;
-        try (RawRepl repl = devices.connect(board.port(), timings)) {
-            listener.step("flashing it over the virtual serial port " + board.port());
-            flash = new Flasher(repl, TransferTuning.standard(), progress).flash(renderer.render(firmware),
-                    Flasher.Options.standard().withBackups(Optional.empty()).withMonitor(o.monitor()));
-            // One publish cycle more of the board's own output: its readings, or why it has none.
-            long intervalMs = firmware.get(SensorSettings.INTERVAL).movePointRight(3).longValue();
-            BootMonitor.follow(repl, Duration.ofMillis(intervalMs + 1500), progress::bootLine);
+        // The run knows its board's id, so it listens on the topics as this board fills them in; it subscribes
+        // before the board starts, so the board's first readings count.
+        VerifyPlan plan = VerifyPlans.of(firmware.forBoard(boardId), new VerifyPlans.Request(o.count(),
+                Optional.of(timeout(firmware, o)), true, List.of(), Optional.empty(), VerifyPlans.Ranges.NONE));
+        listener.step("verifying: subscribing now, then waiting for " + o.count() + " readings on each topic");
+        try (BackgroundVerification verify = BackgroundVerification.start(VerifyPlans.connection(firmware), plan,
+                readings)) {
+            listener.step("rendering the firmware for broker " + firmware.brokerAddress());
+            FlashResult flash;
+            try (RawRepl repl = devices.connect(board.port(), timings)) {
+                listener.step("flashing it over the virtual serial port " + board.port());
+                flash = new Flasher(repl, TransferTuning.standard(), progress.onPhase(FlashPhase.RESTARTING,
+                        () -> verify.awaitSubscribed(SUBSCRIBE_WITHIN)))
+                        .flash(renderer.render(firmware), Flasher.Options.standard().withBackups(Optional.empty())
+                                .withMonitor(o.monitor()));
+                Optional<BootReport> failed = flash.boot().filter(b -> b.status() != BootReport.Status.CONNECTED);
+                if (failed.isPresent()) {
+                    listener.step("the board did not connect; stopping the virtual Pico and the broker");
+                    return new Result(firmware, flash, VerifyResult.notRun(firmware.brokerAddress(), plan, "the board "
+                            + "did not connect: " + failed.get().failure().orElse("it stopped while starting")),
+                            false);
+                }
+                // The board's own output while the readings are checked: its readings, or why it has none. Judged
+                // from the board's start: one interval per reading and the slack, as if verify had started then.
+                BootMonitor.follow(repl, readingsWithin(firmware, o), verify::done, progress::bootLine);
+            }
+            VerifyResult result = verify.done() ? verify.await() : verify.finishNow();
+            listener.step("stopping the virtual Pico and the broker");
+            return new Result(firmware, flash, result, true);
         }
-        // The run knows its board's id, so it listens on the topics as this board fills them in.
-        VerifyPlan plan = VerifyPlans.of(firmware.forBoard(boardId), new VerifyPlans.Request(o.count(), Optional.of(timeout(firmware,
-                o.count())), true, List.of(), Optional.empty(), VerifyPlans.Ranges.NONE));
-        Optional<BootReport> failed = flash.boot().filter(b -> b.status() != BootReport.Status.CONNECTED);
-        if (failed.isPresent()) {
-            listener.step("the board did not connect; stopping the virtual Pico and the broker");
-            return new Result(firmware, flash, VerifyResult.notRun(firmware.brokerAddress(), plan, "the board did "
-                    + "not connect: " + failed.get().failure().orElse("it stopped while starting")), false);
+    }
+
+    /** The board once it has started; empty if it failed to (its failure is the run's). */
+    private static Optional<VirtualPicoProcess> started(CompletableFuture<VirtualPicoProcess> starting) {
+        try {
+            return Optional.of(starting.join());
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return Optional.empty();
         }
-        listener.step("verifying: waiting for " + o.count() + " readings on each topic");
-        VerifyResult verify = new Verifier().run(VerifyPlans.connection(firmware), plan, readings);
-        listener.step("stopping the virtual Pico and the broker");
-        return new Result(firmware, flash, verify, true);
+    }
+
+    private static VirtualPicoProcess join(CompletableFuture<VirtualPicoProcess> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /**
-     * How long to listen: the board has said it is connected before verify starts, so the first reading is at most
-     * one interval away; a little slack for a busy machine, not the 15 s a real board on a real network gets.
+     * How long to listen, from before the flash: the board's start (at most the flash's boot watch), then one interval
+     * to its first reading and one per further reading, and a little slack for a busy machine, not the 15 s a real
+     * board on a real network gets. A run that passes ends as soon as the last reading came.
      */
-    private static Duration timeout(PicoConfig firmware, int count) {
+    private static Duration timeout(PicoConfig firmware, Options o) {
+        return o.monitor().plus(readingsWithin(firmware, o));
+    }
+
+    /** How long the readings may take once the board is connected. */
+    private static Duration readingsWithin(PicoConfig firmware, Options o) {
         Duration interval = Duration.ofMillis(firmware.get(SensorSettings.INTERVAL).movePointRight(3).longValue());
-        return interval.multipliedBy(count + 1L).plus(VERIFY_SLACK);
+        return interval.multipliedBy(o.count() + 1L).plus(VERIFY_SLACK);
     }
 
     /** 8 random bytes as 16 hex digits: what {@code machine.unique_id()} gives on a Pico. */

@@ -5,12 +5,12 @@ import dev.picotool.board.MicroPythonVersion;
 import java.util.List;
 
 /**
- * Asks a board what it is, in the one exec the flasher needs anyway for the board id: its flash id, MicroPython
- * version, {@code sys.implementation._machine} (falling back to {@code os.uname().machine}, which every rp2 build has),
- * {@code _build} (1.25 and newer) and whether {@code network} imports (the plain Pico's build has no such module).
+ * Asks a board what it is (part of the flash's first exec after the takeover, {@link BoardSurvey}): its flash id,
+ * MicroPython version, {@code sys.implementation._machine} (falling back to {@code os.uname().machine}, which every rp2
+ * build has), {@code _build} (1.25 and newer) and whether {@code network} imports (the plain Pico's build has none).
  */
 final class BoardQuery {
-    /** Five lines: id, version, machine, build, 1/0 for network. Checked with the real MicroPython compiler. */
+    /** One line: repr((id, version, machine, build, 1/0 for network)). Checked with the real MicroPython compiler. */
     static final String CODE = String.join("\n",
             "import sys, os, machine, binascii",
             "try:",
@@ -23,11 +23,8 @@ final class BoardQuery {
             "_m = getattr(_i, '_machine', None)",
             "if _m is None:",
             "    _m = os.uname().machine",
-            "print(binascii.hexlify(machine.unique_id()).decode())",
-            "print('%d.%d.%d%s' % (_v[0], _v[1], _v[2], '-' + _v[3] if len(_v) > 3 and _v[3] else ''))",
-            "print(_m)",
-            "print(getattr(_i, '_build', ''))",
-            "print(_n)",
+            "print(repr((binascii.hexlify(machine.unique_id()).decode(), '%d.%d.%d%s' % (_v[0], _v[1], _v[2], "
+                    + "'-' + _v[3] if len(_v) > 3 and _v[3] else ''), _m, getattr(_i, '_build', ''), _n)))",
             "");
 
     private BoardQuery() {
@@ -38,18 +35,25 @@ final class BoardQuery {
     }
 
     static DetectedBoard parse(String output) {
-        List<String> lines = output.lines().map(String::strip).toList();
-        if (lines.size() != 5 || !lines.get(0).matches("[0-9a-f]{2,64}") || !lines.get(4).matches("[01]")) {
+        List<List<Object>> rows;
+        try {
+            rows = BoardAnswer.rows(output, "asking the board what it is");
+        } catch (DeviceException e) {
+            throw unexpected(output);
+        }
+        if (rows.size() != 1 || rows.get(0).size() != 5 || !(rows.get(0).get(0) instanceof String id)
+                || !(rows.get(0).get(1) instanceof String v) || !(rows.get(0).get(2) instanceof String machine)
+                || !(rows.get(0).get(3) instanceof String build) || !(rows.get(0).get(4) instanceof Long n)
+                || !id.matches("[0-9a-f]{2,64}") || n < 0 || n > 1) {
             throw unexpected(output);
         }
         MicroPythonVersion version;
         try {
-            version = MicroPythonVersion.parse(lines.get(1));
+            version = MicroPythonVersion.parse(v);
         } catch (IllegalArgumentException e) {
             throw unexpected(output);
         }
-        return new DetectedBoard(lines.get(0), version, clip(lines.get(2)), clip(lines.get(3)),
-                lines.get(4).equals("1"));
+        return new DetectedBoard(id, version, clip(machine), clip(build), n == 1);
     }
 
     private static String clip(String s) {

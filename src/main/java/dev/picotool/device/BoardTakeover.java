@@ -35,15 +35,15 @@ final class BoardTakeover {
         this.watchdogs = List.copyOf(watchdogs);
     }
 
-    Board takeOver() {
+    /** Takes the board over; the survey's hashes are of {@code names}, the files a flash would write. */
+    BoardSurvey takeOver(List<String> names) {
         for (int attempt = 1; ; attempt++) {
             try {
                 repl.enterRaw();
                 Board first = disarm("stopping the board's watchdog");
                 repl.softResetRaw();
-                Board now = disarm("reading the board id"); // boot.py, which the soft reset ran, may start one too
-                return new Board(now.id(), now.machine(), first.watchdogWasRunning()
-                        .map(wasRunning -> wasRunning || now.watchdogWasRunning().orElse(false)));
+                // boot.py, which the soft reset ran, may start a watchdog too: the survey stops it again
+                return BoardSurvey.read(repl, watchdogs, names).runningBefore(first.watchdogWasRunning());
             } catch (BoardDisconnectedException reset) {
                 if (attempt >= ATTEMPTS || !repl.canReconnect()) {
                     throw reset;
@@ -53,9 +53,17 @@ final class BoardTakeover {
         }
     }
 
+    BoardSurvey takeOver() {
+        return takeOver(List.of());
+    }
+
     /** Clears the ENABLE bit when the chip is one we know; prints (id, machine, was it enabled or None). */
     private Board disarm(String purpose) {
-        List<List<Object>> rows = BoardAnswer.rows(repl.exec(disarmCode(watchdogs), purpose), purpose);
+        return parse(repl.exec(disarmCode(watchdogs), purpose), purpose);
+    }
+
+    static Board parse(String out, String purpose) {
+        List<List<Object>> rows = BoardAnswer.rows(out, purpose);
         if (rows.size() != 1 || rows.get(0).size() != 3 || !(rows.get(0).get(0) instanceof String id)
                 || !(rows.get(0).get(1) instanceof String machine)) {
             throw BoardAnswer.unreadable(purpose, "it is not (id, machine, watchdog)");

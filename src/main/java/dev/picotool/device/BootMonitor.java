@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -25,7 +26,7 @@ public final class BootMonitor {
     /** Reads lines from the running board for up to {@code within}; each complete line also goes to {@code onLine}. */
     public static BootReport watch(RawRepl repl, Duration within, Consumer<String> onLine) {
         List<String> lines = new ArrayList<>();
-        boolean stopped = readLines(repl, within, line -> {
+        boolean stopped = readLines(repl, within, () -> false, line -> {
             lines.add(line);
             onLine.accept(line);
             return line.contains(FAILED) || line.startsWith(MQTT_CONNECTED);
@@ -44,7 +45,12 @@ public final class BootMonitor {
 
     /** Passes every line the running firmware prints during {@code duration} to {@code onLine} (e.g. its first readings). */
     public static void follow(RawRepl repl, Duration duration, Consumer<String> onLine) {
-        readLines(repl, duration, line -> {
+        follow(repl, duration, () -> false, onLine);
+    }
+
+    /** Like {@link #follow(RawRepl, Duration, Consumer)}, ending early once {@code enough} says so. */
+    public static void follow(RawRepl repl, Duration atMost, BooleanSupplier enough, Consumer<String> onLine) {
+        readLines(repl, atMost, enough, line -> {
             onLine.accept(line);
             return false;
         });
@@ -54,10 +60,11 @@ public final class BootMonitor {
      * Splits the board's output into lines until {@code done} says so or the time is up.
      * @return true when the board stopped at the friendly prompt (main.py ended)
      */
-    private static boolean readLines(RawRepl repl, Duration within, java.util.function.Predicate<String> done) {
+    private static boolean readLines(RawRepl repl, Duration within, BooleanSupplier enough,
+                                     java.util.function.Predicate<String> done) {
         Deadline deadline = Deadline.in(within);
         ByteArrayOutputStream partial = new ByteArrayOutputStream();
-        while (!deadline.expired() && !repl.cancellation().requested()) {
+        while (!deadline.expired() && !repl.cancellation().requested() && !enough.getAsBoolean()) {
             byte[] got = repl.readOutput(deadline.remaining().compareTo(Duration.ofMillis(200)) < 0
                     ? deadline.remaining() : Duration.ofMillis(200));
             for (byte b : got) {

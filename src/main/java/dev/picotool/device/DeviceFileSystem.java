@@ -24,6 +24,10 @@ public final class DeviceFileSystem {
     /** What a single-file {@link #write} stages its content as; the same suffix a flash uses for its whole set. */
     static final String TMP_SUFFIX = UpdateJournal.STAGED_SUFFIX;
     private static final int READ_BLOCK = 768;
+    private static final String HASHING = "hashing the files on the board";
+    private static final String FREE_SPACE = "reading the free space";
+    /** Prints {@code (block size, blocks, free blocks)} of the root filesystem. */
+    static final String FREE_SPACE_CODE = "import os\ns=os.statvfs('/')\nprint(repr((s[0],s[2],s[4])))\n";
 
     /** sha256 of a file in 512-byte readinto steps (little RAM), or None if it cannot be opened. */
     private static final String HASH_FN = """
@@ -60,23 +64,30 @@ public final class DeviceFileSystem {
 
     /** sha256 (hex) of each path, empty for a path that does not exist; one exec for all of them. */
     public Map<String, Optional<String>> sha256(List<String> paths) {
+        return parseHashes(repl.exec(hashCode(paths), HASHING), paths);
+    }
+
+    /** Prints {@code (index, sha256 or None)} for each path. */
+    static String hashCode(List<String> paths) {
         StringBuilder code = new StringBuilder(HASH_FN).append("for i,p in enumerate([");
         for (String p : paths) {
             code.append(str(p)).append(',');
         }
-        code.append("]):\n print(repr((i,_pt_h(p))))\n");
-        String purpose = "hashing the files on the board";
+        return code.append("]):\n print(repr((i,_pt_h(p))))\n").toString();
+    }
+
+    static Map<String, Optional<String>> parseHashes(String out, List<String> paths) {
         Map<String, Optional<String>> result = new LinkedHashMap<>();
-        for (List<Object> row : BoardAnswer.rows(repl.exec(code.toString(), purpose), purpose)) {
-            int index = BoardAnswer.integer(row, 0, purpose).intValue();
+        for (List<Object> row : BoardAnswer.rows(out, HASHING)) {
+            int index = BoardAnswer.integer(row, 0, HASHING).intValue();
             Object hash = row.size() == 2 ? row.get(1) : null;
             if (index < 0 || index >= paths.size() || hash != null && !(hash instanceof String)) {
-                throw BoardAnswer.unreadable(purpose, "an entry does not match the request");
+                throw BoardAnswer.unreadable(HASHING, "an entry does not match the request");
             }
             result.put(paths.get(index), Optional.ofNullable((String) hash));
         }
         if (result.size() != paths.size()) {
-            throw BoardAnswer.unreadable(purpose, "it is incomplete");
+            throw BoardAnswer.unreadable(HASHING, "it is incomplete");
         }
         return result;
     }
@@ -102,13 +113,54 @@ public final class DeviceFileSystem {
         return content.toByteArray();
     }
 
+    /** The contents of several files in one exec (a flash's backups), by path, in the order asked. */
+    Map<String, byte[]> readAll(List<String> paths) {
+        StringBuilder code = new StringBuilder("import binascii\nfor i,p in enumerate([");
+        for (String p : paths) {
+            code.append(str(p)).append(',');
+        }
+        code.append("]):\n f=open(p,'rb')\n while 1:\n  b=f.read(").append(READ_BLOCK).append(")\n  if not b:break\n"
+                + "  print(repr((i,binascii.b2a_base64(b).decode())))\n f.close()\n");
+        String purpose = "reading the files to back up";
+        List<ByteArrayOutputStream> contents = new ArrayList<>();
+        paths.forEach(p -> contents.add(new ByteArrayOutputStream()));
+        try {
+            for (List<Object> row : BoardAnswer.rows(repl.exec(code.toString(), purpose), purpose)) {
+                int index = BoardAnswer.integer(row, 0, purpose).intValue();
+                if (index < 0 || index >= paths.size() || row.size() != 2 || !(row.get(1) instanceof String b64)) {
+                    throw BoardAnswer.unreadable(purpose, "an entry does not match the request");
+                }
+                contents.get(index).writeBytes(Base64.getDecoder().decode(b64.strip()));
+            }
+        } catch (IllegalArgumentException e) {
+            throw BoardAnswer.unreadable(purpose, "it is not base64");
+        }
+        Map<String, byte[]> result = new LinkedHashMap<>();
+        for (int i = 0; i < paths.size(); i++) {
+            result.put(paths.get(i), contents.get(i).toByteArray());
+        }
+        return result;
+    }
+
     /** The entries of a directory, names exactly as the board has them. */
     public List<FileEntry> list(String dir) {
+        return parseList(repl.exec(listCode(dir), listing(dir)), dir);
+    }
+
+    private static String listing(String dir) {
+        return "listing " + FileNames.display(dir);
+    }
+
+    /** Prints {@code (name, type, size)} for each entry of {@code dir}. */
+    static String listCode(String dir) {
         // Sizes come from os.stat: ilistdir's 4th field is optional (the posix VFS leaves it out).
         String prefix = dir.endsWith("/") ? dir : dir + "/";
-        String purpose = "listing " + FileNames.display(dir);
-        String out = repl.exec("import os\nfor e in os.ilistdir(" + str(dir) + "):\n print(repr((e[0],e[1],0 if "
-                + "e[1]&0x4000 else os.stat(" + str(prefix) + "+e[0])[6])))\n", purpose);
+        return "import os\nfor e in os.ilistdir(" + str(dir) + "):\n print(repr((e[0],e[1],0 if e[1]&0x4000 else "
+                + "os.stat(" + str(prefix) + "+e[0])[6])))\n";
+    }
+
+    static List<FileEntry> parseList(String out, String dir) {
+        String purpose = listing(dir);
         List<FileEntry> entries = new ArrayList<>();
         for (List<Object> row : BoardAnswer.rows(out, purpose)) {
             if (row.size() != 3 || !(row.get(0) instanceof String name)) {
@@ -148,15 +200,17 @@ public final class DeviceFileSystem {
     }
 
     public FreeSpace freeSpace() {
-        String purpose = "reading the free space";
-        List<List<Object>> rows = BoardAnswer.rows(repl.exec("import os\ns=os.statvfs('/')\nprint(repr((s[0],s[2],"
-                + "s[4])))\n", purpose), purpose);
+        return parseFreeSpace(repl.exec(FREE_SPACE_CODE, FREE_SPACE));
+    }
+
+    static FreeSpace parseFreeSpace(String out) {
+        List<List<Object>> rows = BoardAnswer.rows(out, FREE_SPACE);
         if (rows.size() != 1 || rows.get(0).size() != 3) {
-            throw BoardAnswer.unreadable(purpose, "it is not (block size, blocks, free blocks)");
+            throw BoardAnswer.unreadable(FREE_SPACE, "it is not (block size, blocks, free blocks)");
         }
         List<Object> r = rows.get(0);
-        return new FreeSpace(BoardAnswer.integer(r, 0, purpose), BoardAnswer.integer(r, 1, purpose),
-                BoardAnswer.integer(r, 2, purpose));
+        return new FreeSpace(BoardAnswer.integer(r, 0, FREE_SPACE), BoardAnswer.integer(r, 1, FREE_SPACE),
+                BoardAnswer.integer(r, 2, FREE_SPACE));
     }
 
     /**

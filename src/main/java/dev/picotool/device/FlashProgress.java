@@ -39,4 +39,53 @@ public interface FlashProgress {
     /** One line the firmware printed after the restart. */
     default void bootLine(String line) {
     }
+
+    /** This progress, with {@code action} run first whenever phase {@code when} starts. */
+    default FlashProgress onPhase(FlashPhase when, Runnable action) {
+        FlashProgress self = this;
+        return new FlashProgress() {
+            @Override
+            public void boardFound(DetectedBoard found, BoardCheck.Verdict verdict) {
+                self.boardFound(found, verdict);
+            }
+
+            @Override
+            public void step(String what) {
+                self.step(what);
+            }
+
+            @Override
+            public void phase(FlashPhase phase) {
+                if (phase == when) {
+                    action.run();
+                }
+                self.phase(phase);
+            }
+
+            @Override
+            public void planned(FlashPlan plan) {
+                self.planned(plan);
+            }
+
+            @Override
+            public void backedUp(Path dir, List<String> files) {
+                self.backedUp(dir, files);
+            }
+
+            @Override
+            public void writing(String name, long done, long total) {
+                self.writing(name, done, total);
+            }
+
+            @Override
+            public void written(String name) {
+                self.written(name);
+            }
+
+            @Override
+            public void bootLine(String line) {
+                self.bootLine(line);
+            }
+        };
+    }
 }

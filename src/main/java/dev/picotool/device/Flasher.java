@@ -83,26 +83,28 @@ public final class Flasher {
     public FlashResult flash(FirmwareBundle bundle, Options options) {
         try {
             enter(FlashPhase.TAKEOVER);
-            BoardTakeover.Board board = new BoardTakeover(repl, watchdogs).takeOver();
-            if (board.watchdogWasRunning().orElse(false)) {
+            List<String> names = bundle.files().stream().map(DeviceFile::name).toList();
+            BoardSurvey survey = new BoardTakeover(repl, watchdogs).takeOver(names);
+            if (survey.board().watchdogWasRunning().orElse(false)) {
                 progress.step("stopped the board's watchdog for the flash (the firmware starts it again)");
             }
-            DetectedBoard found = BoardQuery.read(repl);
             // A refusal is thrown before anything is written; settle() then restarts what the board ran.
-            BoardCheck.Verdict verdict = options.boardCheck().check(found);
-            progress.boardFound(found, verdict);
-            return update(bundle, options, found, verdict);
+            BoardCheck.Verdict verdict = options.boardCheck().check(survey.found());
+            progress.boardFound(survey.found(), verdict);
+            return update(bundle, options, survey, verdict);
         } catch (RuntimeException e) {
             throw settle(e);
         }
     }
 
-    private FlashResult update(FirmwareBundle bundle, Options options, DetectedBoard found,
+    private FlashResult update(FirmwareBundle bundle, Options options, BoardSurvey survey,
                                BoardCheck.Verdict verdict) {
-        String boardId = found.boardId();
+        DetectedBoard found = survey.found();
         Cancellation cancel = repl.cancellation();
         List<String> names = bundle.files().stream().map(DeviceFile::name).toList();
-        List<FileEntry> root = fs.list("/");
+        List<FileEntry> root = survey.root();
+        Map<String, Optional<String>> hashes = survey.hashes();
+        FreeSpace space = survey.space();
         if (options.dryRun()) {
             notePending(root);
         } else if (UpdateJournal.needsRecovery(root.stream().map(FileEntry::name).toList(), names)) {
@@ -113,8 +115,10 @@ public final class Flasher {
                 progress.step("removed the unreadable journal of an earlier flash; every file that differs is "
                         + "written again");
             }
+            hashes = fs.sha256(names);
+            space = fs.freeSpace();
         }
-        FlashPlan plan = FlashPlan.of(bundle, fs.sha256(names), options.force());
+        FlashPlan plan = FlashPlan.of(bundle, hashes, options.force());
         progress.planned(plan);
         if (options.dryRun()) {
             restart();
@@ -122,19 +126,11 @@ public final class Flasher {
         }
         Optional<Path> backup = Optional.empty();
         if (!plan.nothingToWrite()) {
-            plan.checkFits(fs.freeSpace());
-            backup = backUp(plan, boardId, options.backups());
+            plan.checkFits(space);
+            backup = backUp(plan, found.boardId(), options.backups());
             cancel.checkpoint(OLD_KEPT);
             enter(FlashPhase.STAGING);
-            for (FlashPlan.Step s : plan.writes()) {
-                long total = s.file().size();
-                progress.writing(s.name(), 0, total);
-                fs.stage(UpdateJournal.staged(s.name()), s.file().content(), done -> {
-                    progress.writing(s.name(), done, total);
-                    cancel.checkpoint(OLD_KEPT);
-                });
-                progress.written(s.name());
-            }
+            new Stager(repl, fs, progress).stage(plan.writes());
             enter(FlashPhase.VERIFYING);
             verifyStaged(plan);
             cancel.checkpoint(OLD_KEPT);
@@ -204,10 +200,7 @@ public final class Flasher {
             return Optional.empty();
         }
         progress.step("backing up the files that will be replaced");
-        Map<String, byte[]> old = new LinkedHashMap<>();
-        for (FlashPlan.Step s : plan.replaced()) {
-            old.put(s.name(), fs.read(s.name()));
-        }
+        Map<String, byte[]> old = fs.readAll(plan.replaced().stream().map(FlashPlan.Step::name).toList());
         Path dir = store.get().save(boardId, old);
         progress.backedUp(dir, List.copyOf(old.keySet()));
         return Optional.of(dir);

@@ -19,7 +19,6 @@ public final class RawRepl implements AutoCloseable {
         SerialLink open();
     }
 
-    private static final int CLASSIC_BLOCK = 256;
     /** How often a wait for a running program looks whether the user asked to stop. */
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -29,10 +28,7 @@ public final class RawRepl implements AutoCloseable {
     private SerialLink link;
     private LinkReader reader;
     private Mode mode = Mode.UNKNOWN;
-    /** null until the first exec asks; false once the board refused (remembered for the connection). */
-    private Boolean rawPaste;
-    /** Whether the last code sent reached the board whole (its end-of-input byte went out). */
-    private boolean delivered;
+    private final CodeSender sender;
     /** Whether this session has sent the board anything at all. */
     private boolean touched;
 
@@ -44,6 +40,7 @@ public final class RawRepl implements AutoCloseable {
     public RawRepl(SerialLink link, ReplTimings timings, Reopener reopener) {
         this.timings = timings;
         this.reopener = reopener;
+        this.sender = new CodeSender(timings);
         attach(link);
     }
 
@@ -93,9 +90,9 @@ public final class RawRepl implements AutoCloseable {
         return touched;
     }
 
-    /** Whether raw-paste is in use: empty until the first exec found out. */
+    /** Whether the board takes raw-paste: empty until an exec long enough to use it found out. */
     public java.util.Optional<Boolean> rawPasteSupported() {
-        return java.util.Optional.ofNullable(rawPaste);
+        return sender.rawPasteSupported();
     }
 
     /**
@@ -153,9 +150,9 @@ public final class RawRepl implements AutoCloseable {
     public ExecResult run(String code, Duration timeout) {
         requireRaw();
         Deadline deadline = Deadline.in(timeout);
-        send(code.getBytes(StandardCharsets.UTF_8), deadline);
         Interrupter stop = new Interrupter();
         try {
+            sender.send(reader, code.getBytes(StandardCharsets.UTF_8), deadline);
             String out = text(stop.readFrame(deadline, "waiting for program output"));
             String err = text(stop.readFrame(deadline, "waiting for error output"));
             reader.readUntil(ReplBytes.RAW_PROMPT, stop.limit(deadline), "waiting for the raw prompt");
@@ -219,52 +216,37 @@ public final class RawRepl implements AutoCloseable {
      * rest, or a later Ctrl-C discards it); when it did, the board runs it even if the link went right after.
      */
     boolean lastCodeDelivered() {
-        return delivered;
+        return sender.delivered();
     }
 
-    private void send(byte[] code, Deadline deadline) {
-        delivered = false;
-        if (rawPaste == null || rawPaste) {
-            link.write(ReplBytes.RAW_PASTE_REQUEST);
-            byte[] reply = reader.readExactly(2, deadline.atMost(timings.answer()), "asking for raw-paste mode");
-            if (reply[0] == ReplBytes.RAW_PASTE_ANSWER && reply[1] == ReplBytes.RAW_PASTE_YES) {
-                rawPaste = true;
-                boolean endedEarly = RawPaste.send(reader, code, deadline);
-                delivered = !endedEarly;
-                if (!endedEarly) {
-                    RawPaste.awaitAck(reader, deadline);
-                }
-                return;
-            }
-            rawPaste = false;
-            if (reply[0] == ReplBytes.RAW_PASTE_ANSWER && reply[1] == ReplBytes.RAW_PASTE_NO) {
-                // Understood the request but not the sub-command: it prints a fresh raw prompt (mpremote leaves
-                // this '>' unread and then fails on the next command).
-                reader.readUntil(ReplBytes.RAW_PROMPT, deadline, "waiting for the raw prompt after raw-paste refusal");
-            } else {
-                // No raw-paste at all: our Ctrl-A re-printed the raw banner, whose first two bytes we just read.
-                reader.readUntil(ReplBytes.RAW_BANNER_REST, deadline, "waiting for the raw banner");
-            }
-        }
-        sendClassic(code, deadline);
+    /**
+     * Starts code that talks with us while it runs (see {@link BlockReceiver}): returns once the board runs it. Until
+     * {@link #finish} the session is not at the raw prompt; a failure in between leaves it to be taken over again.
+     */
+    void start(String code, Deadline deadline) {
+        requireRaw();
+        mode = Mode.RUNNING;
+        sender.send(reader, code.getBytes(StandardCharsets.UTF_8), deadline);
     }
 
-    /** Classic raw mode: the whole source, Ctrl-D, then "OK". Paced, because nothing tells us the board keeps up. */
-    private void sendClassic(byte[] code, Deadline deadline) {
-        for (int i = 0; i < code.length; i += CLASSIC_BLOCK) {
-            link.write(Arrays.copyOfRange(code, i, Math.min(code.length, i + CLASSIC_BLOCK)));
-            if (!timings.classicPause().isZero() && i + CLASSIC_BLOCK < code.length) {
-                pause(timings.classicPause());
-            }
-        }
-        link.write(ReplBytes.END_OF_INPUT);
-        delivered = true;
-        byte[] ok = reader.readExactly(2, deadline, "waiting for the board to accept the code");
-        if (!Arrays.equals(ok, ReplBytes.OK)) {
-            mode = Mode.UNKNOWN;
-            throw new DeviceException("the board did not accept the code (it did not answer OK)",
-                    "run `picotool device reset` and try again");
-        }
+    /** The reader of the running code's output, and the way to write to its stdin (between start and finish). */
+    LinkReader reader() {
+        return reader;
+    }
+
+    /**
+     * Ends what {@link #start} began: {@code stdoutSoFar} is what the caller already consumed of the program's output
+     * (without the end of its frame, unless {@code stdoutEnded}); reads the rest, the error output and the prompt.
+     */
+    ExecResult finish(byte[] stdoutSoFar, boolean stdoutEnded, Deadline deadline) {
+        byte[] rest = stdoutEnded ? new byte[0] : reader.readUntil(new byte[] {ReplBytes.EOT}, deadline,
+                "waiting for the end of the program's output");
+        byte[] err = reader.readUntil(new byte[] {ReplBytes.EOT}, deadline, "waiting for error output");
+        reader.readUntil(ReplBytes.RAW_PROMPT, deadline, "waiting for the raw prompt");
+        mode = Mode.RAW;
+        byte[] out = Arrays.copyOf(stdoutSoFar, stdoutSoFar.length + rest.length);
+        System.arraycopy(rest, 0, out, stdoutSoFar.length, rest.length);
+        return new ExecResult(text(out), text(err));
     }
 
     /** Soft reset inside the raw REPL: clears RAM, runs boot.py, but not main.py. */
@@ -308,8 +290,8 @@ public final class RawRepl implements AutoCloseable {
         Deadline deadline = Deadline.in(within);
         // The short sleep lets the board acknowledge the code before USB goes down (as mpremote does); we do not
         // wait for its output, which never comes.
-        send("import machine,time\ntime.sleep_ms(50)\nmachine.reset()\n".getBytes(StandardCharsets.UTF_8),
-                deadline);
+        sender.send(reader, "import machine,time\ntime.sleep_ms(50)\nmachine.reset()\n"
+                .getBytes(StandardCharsets.UTF_8), deadline);
         mode = Mode.RUNNING;
         if (!reader.awaitDisconnect(deadline.atMost(timings.reboot()))) {
             return; // a peer that resets without dropping the link: keep it, and its boot output
@@ -359,7 +341,7 @@ public final class RawRepl implements AutoCloseable {
         return new String(b, StandardCharsets.UTF_8).replace("\r\n", "\n");
     }
 
-    private static void pause(Duration d) {
+    static void pause(Duration d) {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {

@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param exec            running one piece of code (hashing a big file is the slowest we do)
  * @param reboot          a soft reboot until the prompt is back (boot.py may take a while)
  * @param quiet           line silence that means "the board has finished talking"
- * @param classicPause    pause after each 256-byte block in classic raw mode, which has no flow control
+ * @param classicPause    pause after each 256-byte block of long code on a board without raw-paste (see CodeSender)
  */
 public record ReplTimings(Duration interruptWithin, Duration ctrlCEvery, Duration answer, Duration exec,
                           Duration reboot, Duration quiet, Duration classicPause) {
@@ -27,6 +27,10 @@ public record ReplTimings(Duration interruptWithin, Duration ctrlCEvery, Duratio
 
     public ReplTimings withInterruptWithin(Duration d) {
         return new ReplTimings(d, ctrlCEvery, answer, exec, reboot, quiet, classicPause);
+    }
+
+    public ReplTimings withClassicPause(Duration d) {
+        return new ReplTimings(interruptWithin, ctrlCEvery, answer, exec, reboot, quiet, d);
     }
 
     public ReplTimings withAnswer(Duration d) {

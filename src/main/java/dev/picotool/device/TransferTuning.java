@@ -1,9 +1,9 @@
 package dev.picotool.device;
 
 /**
- * How file contents travel: base64 lines of {@code lineBytes} raw bytes (a multiple of 3, so no padding), decoded
- * on the board with binascii.a2b_base64, {@code linesPerExec} of them per raw-REPL exec. See the benchmark in
- * tool/bench/flash-bench for how the defaults were chosen.
+ * How file contents travel when they go with execs ({@link DeviceFileSystem#write}, and a flash on a board that cannot
+ * run the {@link BlockReceiver}): base64 lines of {@code lineBytes} raw bytes (a multiple of 3, so no padding),
+ * decoded on the board with binascii.a2b_base64, {@code linesPerExec} of them per raw-REPL exec.
  */
 public record TransferTuning(int lineBytes, int linesPerExec) {
     /** 768-byte lines, 8 per exec; the system properties picotool.transfer.lineBytes/linesPerExec override. */

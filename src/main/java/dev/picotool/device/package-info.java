@@ -6,7 +6,9 @@
  * The set of files a flash writes is replaced all or nothing; files it does not write are never touched.
  * <ol>
  * <li><b>Staging</b>: every changed file goes next to its old version as {@code NAME.picotool.tmp}; the old files
- * are untouched.</li>
+ * are untouched. The files travel as raw blocks to a receiver started once for the whole set
+ * ({@link dev.picotool.device.BlockReceiver}: hashed as they are written, Ctrl-C disabled meanwhile and given back by
+ * a timer if the host goes away), or with execs on a board that cannot run it.</li>
  * <li><b>Verifying</b>: the sha256 of every staged file (and of every unchanged one) is computed on the board and
  * compared.</li>
  * <li><b>Switching</b>: one exec, with Ctrl-C disabled on the board so a second client taking over the port cannot

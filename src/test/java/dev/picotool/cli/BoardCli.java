@@ -68,7 +68,7 @@ final class BoardCli {
             }
         };
         Services services = new Services(Configs.validator(new FakeSecrets().env("PW", "secretpass")),
-                new FirmwareRenderer("0.1.0"), access, ReplTimings.standard(), ConfigFiles.none());
+                new FirmwareRenderer("0.1.0")).withDevices(access);
         Interrupts interrupts = new Interrupts(handler -> {
             signalHandler.set(handler);
             return () -> signalHandler.set(null);

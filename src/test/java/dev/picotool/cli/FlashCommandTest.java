@@ -3,11 +3,16 @@ package dev.picotool.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picotool.ExitCode;
+import dev.picotool.testing.VirtualPico;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,5 +115,50 @@ class FlashCommandTest {
         assertThat(cli.err.toString()).contains("error: interrupted (Ctrl-C): nothing was sent to the board");
         assertThat(files()).containsExactly("main.py", "starts");
         assertThat(pico.starts()).isEqualTo(1);
+    }
+
+    /**
+     * kill -9 of picotool while it streams the files (a board with the cost model, so the transfer lasts): the board
+     * took the next session's first Ctrl-Cs as data, its timer gave Ctrl-C back, and the next flash takes it over
+     * (within its takeover's 10 s) and finds the old firmware intact.
+     */
+    @Test
+    void aFlashKilledMidTransferLeavesTheOldFirmwareAndTheNextFlashTakesTheBoardOver() throws Exception {
+        VirtualPico slow = VirtualPico.start(dir.resolve("slow"), "--cost-model");
+        try {
+            BoardCli first = new BoardCli(slow.port());
+            assertThat(first.run(flash("--port", slow.port()))).as(first.toString()).isZero();
+            String settings = Files.readString(slow.fs().resolve("settings.py"));
+            ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-cp", System.getProperty("java.class.path"), PicoTool.class.getName(), "flash",
+                    "--port", slow.port(), "--wifi", "Other", "--wifi-password-env", "PW", "--broker", "127.0.0.1",
+                    "--allow-loopback", "--force", "--monitor", "0", "--backup-dir", dir.resolve("b2").toString())
+                    .redirectErrorStream(true);
+            child.environment().put("PW", "another-secret");
+            Process picotool = child.start();
+            picotool.getOutputStream().close();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(picotool.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                int wrote = 0;
+                StringBuilder seen = new StringBuilder();
+                for (String line = out.readLine(); line != null && wrote < 2; line = out.readLine()) {
+                    seen.append(line).append('\n');
+                    wrote += line.startsWith("wrote ") ? 1 : 0;
+                }
+                assertThat(wrote).as("files written before the kill, in: " + seen).isEqualTo(2);
+                new ProcessBuilder(List.of("sh", "-c", "kill -KILL " + picotool.pid())).start().waitFor();
+                assertThat(picotool.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(Files.readString(slow.fs().resolve("settings.py"))).isEqualTo(settings);
+            BoardCli next = new BoardCli(slow.port());
+            assertThat(next.run(flash("--port", slow.port()))).as(next.toString()).isZero();
+            assertThat(next.out.toString()).contains("unfinished files left by an interrupted flash");
+            assertThat(Files.readString(slow.fs().resolve("settings.py"))).isEqualTo(settings);
+            try (Stream<Path> left = Files.list(slow.fs())) {
+                assertThat(left.map(f -> f.getFileName().toString())).noneMatch(f -> f.endsWith(".picotool.tmp"));
+            }
+        } finally {
+            slow.close();
+        }
     }
 }

@@ -34,8 +34,8 @@ class BoardQueryTest {
 
     @Test
     void parsesOlderAndPreviewBuilds() {
-        DetectedBoard b = BoardQuery.parse("e6614103e7a1b2c3\r\n1.28.0-preview\r\nRaspberry Pi Pico with RP2040\r\n"
-                + "\r\n0\r\n");
+        DetectedBoard b = BoardQuery.parse("('e6614103e7a1b2c3', '1.28.0-preview', 'Raspberry Pi Pico with RP2040', "
+                + "'', 0)\r\n");
         assertThat(b.version().toString()).isEqualTo("1.28.0-preview");
         assertThat(b.build()).isEmpty();
         assertThat(b.hasNetwork()).isFalse();
@@ -44,8 +44,10 @@ class BoardQueryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "e661\n1.27.0\nx\n\n1\nextra\n", "E661ZZ\n1.27.0\nm\nb\n1\n", "e661\nv-one\nm\nb\n1\n",
-        "e661\n1.27.0\nm\nb\nyes\n", "\u0000\u0007\n\n\n\n\n"})
+    @ValueSource(strings = {"", "('e661', '1.27.0', 'x', '', 1)\n('e661', '1.27.0', 'x', '', 1)\n",
+        "('E661ZZ', '1.27.0', 'm', 'b', 1)", "('e661', 'v-one', 'm', 'b', 1)", "('e661', '1.27.0', 'm', 'b', 'yes')",
+        "('e661', '1.27.0', 'm', 'b', 2)", "('e661', '1.27.0', 'm', 'b')", "('e661', '1.27.0', 7, 'b', 1)",
+        "e661\n1.27.0\nm\nb\n1\n", "\u0000\u0007\n\n\n\n\n", "('e661', '1.27.0', 'm', 'b', 1"})
     void anythingElseIsADeviceErrorNotACrash(String output) {
         assertThatThrownBy(() -> BoardQuery.parse(output)).isInstanceOfSatisfying(DeviceException.class,
                 e -> assertThat(e.getMessage()).contains("unexpected").doesNotContain("\u0000", "\u0007"));

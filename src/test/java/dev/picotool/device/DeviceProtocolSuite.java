@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.picotool.render.DeviceFile;
 import dev.picotool.render.PyLiteral;
 import dev.picotool.testing.BoardPeer;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +82,8 @@ abstract class DeviceProtocolSuite {
     @Test
     void runsCodeAndReturnsItsOutput() {
         assertThat(repl.exec("print(6*7)\nprint('é')", "test")).isEqualTo("42\né\n");
+        String longCode = "x = '" + "a".repeat(CodeSender.PLAIN_MAX) + "'\nprint(len(x))\n";
+        assertThat(repl.exec(longCode, "test")).isEqualTo(CodeSender.PLAIN_MAX + "\n"); // long code: raw-paste
         assertThat(repl.rawPasteSupported()).contains(expectsRawPaste());
     }
 
@@ -123,6 +128,47 @@ abstract class DeviceProtocolSuite {
         fs.write(root() + "empty.py", new byte[0], n -> { });
         assertThat(fs.read(root() + "all.bin")).isEqualTo(all);
         assertThat(fs.read(root() + "empty.py")).isEmpty();
+    }
+
+    /**
+     * The receiver's own code on this peer's MicroPython, fed from a BytesIO with a stand-in timer: what a MicroPython
+     * without serial input while code runs, or without machine.Timer (the webassembly port), can check of it.
+     */
+    @Test
+    void theBlockReceiversCodeWritesEveryByteItReadsAndRefusesADamagedFile() {
+        byte[] random = new byte[5000];
+        new Random(3).nextBytes(random);
+        byte[] every = BlockReceiverTest.everyByte();
+        byte[] data = Arrays.copyOf(every, every.length + random.length);
+        System.arraycopy(random, 0, data, every.length, random.length);
+        String path = root() + "rx.bin";
+        int blocks = (data.length + BlockReceiver.BLOCK - 1) / BlockReceiver.BLOCK;
+        assertThat(repl.exec(fedReceiver(path, data, DeviceFile.sha256(data)), "receiving"))
+                .isEqualTo("R" + ".".repeat(blocks));
+        assertThat(fs.sha256(path)).contains(DeviceFile.sha256(data));
+        assertThatThrownBy(() -> repl.exec(fedReceiver(path, data, DeviceFile.sha256(random)), "receiving"))
+                .isInstanceOfSatisfying(DeviceExecException.class, e -> {
+                    assertThat(e.getMessage()).contains("rx.bin arrived damaged");
+                    assertThat(e.stdout()).isEqualTo("R" + ".".repeat(blocks) + "!"); // then it took the stop
+                });
+        fs.remove(path);
+    }
+
+    /** The receiver reading the host's blocks for one file, and the host's stop, from a BytesIO. */
+    static String fedReceiver(String path, byte[] data, String sha256) {
+        ByteArrayOutputStream frames = new ByteArrayOutputStream();
+        for (int off = 0; off < data.length; off += BlockReceiver.BLOCK) {
+            int n = Math.min(BlockReceiver.BLOCK, data.length - off);
+            frames.write(n & 0xff);
+            frames.write(n >> 8);
+            frames.write(data, off, n);
+        }
+        frames.write(0);
+        frames.write(0);
+        return BlockReceiver.PROGRAM + "import io,binascii\nclass _T:\n ONE_SHOT=0\n def init(self,**k):\n  pass\n"
+                + " def deinit(self):\n  pass\n_pt_rx([(" + PyLiteral.str(path) + "," + data.length + ","
+                + PyLiteral.str(sha256) + ")]," + BlockReceiver.BLOCK + ",1000,io.BytesIO(binascii.a2b_base64(b'"
+                + Base64.getEncoder().encodeToString(frames.toByteArray()) + "')),_T)\n";
     }
 
     @Test

@@ -49,9 +49,10 @@ class FlasherAtomicityTest extends FlasherFixture {
                 } else if (cut == Cut.SWITCHING_WHILE_SENDING && phase == FlashPhase.SWITCHING) {
                     link.cutAfter(300);
                 } else if (cut == Cut.SWITCHING_AFTER_SENDING && phase == FlashPhase.SWITCHING) {
-                    // the raw-paste request, all of the code, its end: the board runs it, we never read its answer
-                    link.cutAfterAcknowledged(3 + UpdateJournal.commitCode(NEW_WRITES)
-                            .getBytes(StandardCharsets.UTF_8).length + 1);
+                    // all of the code and its end (and a raw-paste request before it, if it is that long): the
+                    // board runs it, we never read its answer
+                    int code = UpdateJournal.commitCode(NEW_WRITES).getBytes(StandardCharsets.UTF_8).length;
+                    link.cutAfterAcknowledged((code > CodeSender.PLAIN_MAX ? 3 : 0) + code + 1);
                 }
             }
 

@@ -82,6 +82,24 @@ class FlasherTest extends FlasherFixture {
     }
 
     @Test
+    void aBoardThatCannotRunTheBlockReceiverIsFlashedWithExecsAllOrNothingAsWell() throws IOException {
+        VirtualPico p = pico("--no-stdio-buffer");
+        flash(p, set("old"));
+        List<String> steps = new java.util.ArrayList<>();
+        FlashResult r = flash(connect(p), set("new", DeviceFile.text("ca.der", "c".repeat(20_000))),
+                options().withMonitor(Duration.ZERO), new FlashProgress() {
+                    @Override
+                    public void step(String what) {
+                        steps.add(what);
+                    }
+                });
+        assertThat(steps).anySatisfy(s -> assertThat(s).startsWith("the board cannot run picotool's block receiver "
+                + "(AttributeError").endsWith("writing the files with execs instead"));
+        assertThat(r.plan().writes()).hasSize(5);
+        assertHolds(p, set("new", DeviceFile.text("ca.der", "c".repeat(20_000))), java.util.Map.of());
+    }
+
+    @Test
     void forceWritesEverythingAndDryRunWritesNothing() throws IOException {
         VirtualPico p = pico();
         FlashResult dry = flash(p, v1(), options().withDryRun(true));

@@ -66,14 +66,26 @@ class RawReplTest {
         assertThat(second.mode()).isEqualTo(RawRepl.Mode.RAW);
     }
 
+    /** Longer than what goes in plain raw mode: such code is streamed in raw-paste. */
+    static final String LONG = "x = '" + "a".repeat(CodeSender.PLAIN_MAX) + "'\n";
+
+    @Test
+    void sendsShortCodeInPlainRawModeUnpaced() {
+        FakeBoard board = echoing(new FakeBoard());
+        RawRepl repl = new RawRepl(board, FAST.withClassicPause(Duration.ofSeconds(30)));
+        String code = "y = '" + "b".repeat(CodeSender.PLAIN_MAX - 10) + "'\n";
+        assertThat(repl.exec(code, "test")).isEqualTo("ran " + code.length() + "\n");
+        assertThat(written(board)).doesNotContain("\u0005A\u0001").endsWith(code + "\u0004");
+        assertThat(repl.rawPasteSupported()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {128, 32})
-    void streamsCodeUnderTheRawPasteWindow(int window) {
+    void streamsLongCodeUnderTheRawPasteWindow(int window) {
         FakeBoard board = echoing(new FakeBoard().window(window));
         RawRepl repl = new RawRepl(board, FAST);
-        String code = "x = '" + "a".repeat(1000) + "'\n";
-        assertThat(repl.exec(code, "test")).isEqualTo("ran " + code.length() + "\n");
-        assertThat(seen).containsExactly(code);
+        assertThat(repl.exec(LONG, "test")).isEqualTo("ran " + LONG.length() + "\n");
+        assertThat(seen).containsExactly(LONG);
         assertThat(repl.rawPasteSupported()).contains(true);
         assertThat(repl.exec("y=1", "test")).isEqualTo("ran 3\n");
     }
@@ -83,18 +95,18 @@ class RawReplTest {
     void fallsBackToClassicModeAndRemembersIt(String how) {
         FakeBoard board = echoing(new FakeBoard().paste(Paste.valueOf(how)));
         RawRepl repl = new RawRepl(board, FAST);
-        assertThat(repl.exec("print(1)", "test")).isEqualTo("ran 8\n");
-        assertThat(repl.exec("print(22)", "test")).isEqualTo("ran 9\n");
+        assertThat(repl.exec(LONG, "test")).isEqualTo("ran " + LONG.length() + "\n");
+        assertThat(repl.exec(LONG + "#", "test")).isEqualTo("ran " + (LONG.length() + 1) + "\n");
         assertThat(repl.rawPasteSupported()).contains(false);
         assertThat(written(board).split("\u0005A\u0001", -1)).hasSize(2);
-        assertThat(seen).containsExactly("print(1)", "print(22)");
+        assertThat(seen).containsExactly(LONG, LONG + "#");
     }
 
     @Test
     void handlesADeviceThatEndsRawPasteEarly() {
         FakeBoard board = echoing(new FakeBoard().endPasteEarlyAfter(40));
         RawRepl repl = new RawRepl(board, FAST);
-        String code = "def f(:\n" + "#".repeat(600) + "\n";
+        String code = "def f(:\n" + "#".repeat(CodeSender.PLAIN_MAX) + "\n";
         assertThatThrownBy(() -> repl.exec(code, "compiling"))
                 .isInstanceOfSatisfying(DeviceExecException.class, e -> {
                     assertThat(e.lastLine()).isEqualTo("SyntaxError: invalid syntax");
@@ -143,7 +155,8 @@ class RawReplTest {
         repl.enterRaw();
         board.mute();
         assertThatThrownBy(() -> repl.run("print(1)")).isInstanceOf(DeviceTimeoutException.class)
-                .hasMessageContaining("raw-paste");
+                .hasMessageContaining("accept the code");
+        assertThat(repl.mode()).isEqualTo(RawRepl.Mode.UNKNOWN);
     }
 
     @Test
