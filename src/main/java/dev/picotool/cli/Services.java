@@ -1,8 +1,10 @@
 package dev.picotool.cli;
 
 import dev.picotool.Version;
+import dev.picotool.broker.LocalBrokerCredentials;
 import dev.picotool.config.ConfigFiles;
 import dev.picotool.config.ConfigValidator;
+import dev.picotool.config.ThisComputer;
 import dev.picotool.device.DeviceAccess;
 import dev.picotool.device.ReplTimings;
 import dev.picotool.render.FirmwareRenderer;
@@ -15,8 +17,9 @@ public record Services(ConfigValidator validator, FirmwareRenderer renderer, Dev
     }
 
     public static Services standard() {
-        return new Services(ConfigValidator.standard(), new FirmwareRenderer(Version.get()), DeviceAccess.system(),
-                ReplTimings.standard(), ConfigFiles.system());
+        return new Services(ConfigValidator.standard().withLocalBroker(LocalBrokerCredentials.standard().forSettings(),
+                ThisComputer::names), new FirmwareRenderer(Version.get()), DeviceAccess.system(), ReplTimings.standard(),
+                ConfigFiles.system());
     }
 
     public Services withDevices(DeviceAccess d) {

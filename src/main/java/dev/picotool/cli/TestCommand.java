@@ -58,8 +58,11 @@ public final class TestCommand implements Callable<Integer> {
                     .put(MqttSettings.ALLOW_LOOPBACK.key(), "true", Origin.flag("(test)")));
         }
         TestRunSecrets secrets = new TestRunSecrets(s.validator().secrets());
-        PicoConfig config = s.validator().withSecrets(secrets).validate(raw);
+        // Without a broker in the settings there is none on this computer to log in to: the test's own is used.
+        PicoConfig config = (noBroker ? s.validator().withoutLocalBroker() : s.validator()).withSecrets(secrets)
+                .validate(raw);
         config.warnings().forEach(w -> out.println("warning: " + TerminalText.escape(w)));
+        LocalLogin.say(config, out);
         out.println("picotool test: " + settings.usedFile().map(f -> "settings from " + f).orElse("settings from the "
                 + "flags") + ", on a virtual Pico");
         out.println(noBroker ? "no broker given: the test uses an embedded broker on this computer"

@@ -1,6 +1,8 @@
 package dev.picotool.demo;
 
 import dev.picotool.broker.EmbeddedBroker;
+import dev.picotool.config.DeviceSettings;
+import dev.picotool.config.HomeAssistantSettings;
 import dev.picotool.config.MqttSettings;
 import dev.picotool.config.PicoConfig;
 import dev.picotool.config.Secret;
@@ -105,9 +107,11 @@ public final class VirtualRun {
             long intervalMs = firmware.get(SensorSettings.INTERVAL).movePointRight(3).longValue();
             BootMonitor.follow(repl, Duration.ofMillis(intervalMs + 1500), progress::bootLine);
         }
-        // The run knows its board's id, so it listens on the topics as this board fills them in.
-        VerifyPlan plan = VerifyPlans.of(firmware.forBoard(boardId), new VerifyPlans.Request(o.count(), Optional.of(timeout(firmware,
-                o.count())), true, List.of(), Optional.empty(), VerifyPlans.Ranges.NONE));
+        // Verify judges this board (its id fills in the topics' {id}), its health report and its discovery.
+        VerifyPlan plan = VerifyPlans.of(firmware, new VerifyPlans.Request(o.count(), Optional.of(timeout(firmware,
+                o.count())), true, List.of(), Optional.empty(), VerifyPlans.Ranges.NONE).withBoards(
+                new VerifyPlan.Boards(List.of(boardId), 1)).withDocuments(firmware.get(
+                DeviceSettings.DIAGNOSTICS_INTERVAL) > 0, firmware.get(HomeAssistantSettings.DISCOVERY)));
         Optional<BootReport> failed = flash.boot().filter(b -> b.status() != BootReport.Status.CONNECTED);
         if (failed.isPresent()) {
             listener.step("the board did not connect; stopping the virtual Pico and the broker");

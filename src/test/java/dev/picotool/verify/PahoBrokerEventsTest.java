@@ -101,7 +101,7 @@ class PahoBrokerEventsTest {
 
             assertThat(r.passed()).as("%s / %s", r, log.lines).isTrue();
             assertThat(r.topics()).allSatisfy(t -> assertThat(t.count()).isGreaterThanOrEqualTo(3));
-            assertThat(r.status()).get().extracting(StatusResult::passed).isEqualTo(true);
+            assertThat(r.statuses()).singleElement().extracting(StatusResult::passed).isEqualTo(true);
             assertThat(log.lines.get(0)).startsWith("connected 127.0.0.1:" + broker.port());
             assertThat(log.lines).contains("status " + prefix + "pico/status online");
             pico.retained(prefix + "pico/status", "");
