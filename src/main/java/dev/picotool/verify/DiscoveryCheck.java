@@ -84,7 +84,8 @@ final class DiscoveryCheck {
         String problems = problems(boardId, documents, components);
         String mode = documents.containsKey(expect.prefix() + "/device/" + boardId + "/config") ? "device document"
                 : "per-sensor documents";
-        return Verdict.of(problems, mode + ", " + components.size() + " sensors on " + String.join(", ",
+        return Verdict.of(problems, mode + ", " + components.size() + (components.size() == 1 ? " sensor" : " sensors")
+                + " on " + String.join(", ",
                 components.values().stream().map(c -> text(c, "stat_t").map(t -> withBase(c, t)).orElse(""))
                         .distinct().toList()));
     }
@@ -148,11 +149,12 @@ final class DiscoveryCheck {
                 components.put(String.valueOf(key), merged);
             });
         });
-        components.forEach((key, c) -> component(key, c, boardId, problems));
+        // What is missing first: it says most about a document that points elsewhere.
         Set<String> read = new LinkedHashSet<>();
         components.values().forEach(c -> text(c, "stat_t").ifPresent(t -> read.add(withBase(c, t))));
         expect.readings().stream().map(r -> r.forBoard(boardId)).filter(t -> !read.contains(t))
                 .forEach(t -> problems.add("no sensor reads " + t));
+        components.forEach((key, c) -> component(key, c, boardId, problems));
         return summary(problems);
     }
 
