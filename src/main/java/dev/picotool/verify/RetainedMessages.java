@@ -68,7 +68,8 @@ public final class RetainedMessages {
                             + "connection while we read its retained messages (" + TerminalText.escape(l.reason())
                             + ")", "look at the broker's log");
                 }
-                if (ev instanceof BrokerEvents.Message m && m.retained() && m.payload().length > 0
+                // Before the marker, every message is a retained one, whatever its RETAIN flag (Moquette's is 0).
+                if (ev instanceof BrokerEvents.Message m && m.payload().length > 0
                         && m.payload().length <= MAX_PAYLOAD) {
                     found.put(m.topic(), m.payload());
                 }

@@ -36,6 +36,7 @@ public final class Verifier {
         Instant started = clock.instant();
         Instant deadline = started.plus(plan.timeout());
         int reconnects = 0;
+        boolean beforeMarker = state.needsSettling();
         try (BrokerEvents events = brokers.connectTo(conn, clock)) {
             events.open(state.filters(), state.needsSettling() ? Optional.of(marker()) : Optional.empty(), deadline);
             listener.connected(conn.address(), state.filters());
@@ -50,8 +51,10 @@ public final class Verifier {
                 }
                 BrokerEvents.Event ev = next.get();
                 if (ev instanceof BrokerEvents.Message m) {
-                    state.accept(m, listener);
+                    // Before our marker returns, it is what the broker kept, whatever its RETAIN flag says.
+                    state.accept(beforeMarker ? m.asRetained() : m, listener);
                 } else if (ev instanceof BrokerEvents.Settled) {
+                    beforeMarker = false;
                     state.settled();
                 } else if (ev instanceof BrokerEvents.Lost l) {
                     state.connectionLost();
