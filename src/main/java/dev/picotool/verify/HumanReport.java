@@ -12,6 +12,8 @@ import java.util.OptionalDouble;
  * is escaped ({@link TerminalText}).
  */
 public final class HumanReport {
+    /** Wider topics (a list of discovery documents) stick out rather than push every row to the right. */
+    private static final int MAX_TOPIC_COLUMN = 60;
     private HumanReport() {
     }
 
@@ -19,13 +21,20 @@ public final class HumanReport {
         int w = "topic".length();
         for (BoardResult b : r.boards()) {
             w = Math.max(w, b.topics().stream().mapToInt(t -> shown(t.topic()).length()).max().orElse(0));
+            w = Math.max(w, b.status().map(s -> shown(s.topic()).length()).orElse(0));
+            w = Math.max(w, b.diagnostics().map(d -> shown(d.topic()).length()).orElse(0));
+            w = Math.max(w, Math.min(MAX_TOPIC_COLUMN, b.discovery().map(d -> shown(d.topic()).length()).orElse(0)));
         }
         String row = "%-" + w + "s  %5s  %7s  %7s  %7s  %8s  %s";
         String other = "%-" + w + "s  %s  %s";
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, row, "topic", "count", "min", "mean", "max", "interval", "verdict"));
+        boolean headers = r.boards().stream().anyMatch(b -> b.board().isPresent());
         for (BoardResult b : r.boards()) {
-            b.board().ifPresent(id -> out.add("board " + id + ": " + (b.passed() ? "PASS" : "FAIL")));
+            if (headers) {
+                out.add(b.board().map(id -> "board " + id).orElse("every board") + ": " + (b.passed() ? "PASS"
+                        : "FAIL"));
+            }
             for (TopicResult t : b.topics()) {
                 out.add(String.format(Locale.ROOT, row, shown(t.topic()), t.count() + "/" + t.needed(),
                         num(t.min()), num(t.mean()), num(t.max()), t.meanInterval().map(Durations::text).orElse("-"),
@@ -49,11 +58,11 @@ public final class HumanReport {
         return out;
     }
 
-    /** "2 of 3 boards passed (needed 1)". */
+    /** "2 of 3 boards passed (needed 1)", "1 of 1 board passed (needed: e6614103e7a1b2c3)". */
     static String boards(VerifyResult r) {
         long seen = r.boards().stream().filter(b -> b.board().isPresent()).count();
-        return r.boardsPassed() + " of " + plural(seen, "board") + " passed (needed " + (r.needed().named().isEmpty()
-                ? r.needed().atLeast() : String.join(", ", r.needed().named())) + ")";
+        return r.boardsPassed() + " of " + plural(seen, "board") + " passed (needed" + (r.needed().named().isEmpty()
+                ? " " + r.needed().atLeast() : ": " + String.join(", ", r.needed().named())) + ")";
     }
 
     private static String plural(long n, String what) {
