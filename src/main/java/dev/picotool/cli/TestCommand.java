@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code picotool test}: your configuration, end to end on a virtual Pico; for CI, no hardware. */
 @Command(name = "test", sortOptions = false, description = "Run your configuration on a virtual Pico against an "
         + "embedded broker on this computer, and check what it promises: every reading topic, the payload format, "
-        + "the sensor's ranges, the interval and the retained status. No board needed; exit codes as verify. Only "
+        + "the sensor's ranges, the interval, the retained status and health report, and the Home Assistant "
+        + "discovery document when discovery is on. No board needed; exit codes as verify. Only "
         + "the broker address differs from what `flash` writes.")
 public final class TestCommand implements Callable<Integer> {
     @ParentCommand

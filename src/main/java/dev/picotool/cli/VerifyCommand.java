@@ -175,9 +175,10 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new PicoToolException(ExitCode.USAGE, "--boards must be between 1 and " + MAX_BOARDS,
                     "e.g. --boards 2");
         }
-        if (!ids.isEmpty() && atLeast > ids.stream().distinct().count()) {
-            throw new PicoToolException(ExitCode.USAGE, "--boards " + atLeast + " but only " + ids.stream()
-                    .distinct().count() + " boards named with --board", "name more boards, or leave out --boards");
+        long named = ids.stream().distinct().count();
+        if (named > 0 && atLeast > named) {
+            throw new PicoToolException(ExitCode.USAGE, "--boards " + atLeast + ", but --board names only " + named
+                    + (named == 1 ? " board" : " boards"), "name more boards, or leave out --boards");
         }
         return new VerifyPlan.Boards(ids.stream().distinct().toList(), atLeast);
     }
