@@ -20,6 +20,11 @@ import java.util.function.Predicate;
 final class RunState {
     private static final int MAX_STATUS_CHARS = 64;
     private static final int NAMED_IN_NOTES = 5;
+    /**
+     * Boards one run keeps track of, at most: a classroom has dozens; a broker that sends ever new board ids (a
+     * hostile one, or a script gone wrong) must not fill the memory. Messages of further boards are left aside.
+     */
+    static final int MAX_BOARDS = 1000;
 
     private final VerifyPlan plan;
     private final PayloadParser parser;
@@ -34,6 +39,7 @@ final class RunState {
     private final boolean livenessKnown;
     private final boolean perBoard;
     private final Set<String> ignored = new LinkedHashSet<>();
+    private int overflow;
     private boolean settled;
 
     RunState(VerifyPlan plan, PayloadParser parser) {
@@ -146,7 +152,13 @@ final class RunState {
     private Optional<BoardState> known(TopicPattern.Board who, BrokerEvents.Message m) {
         String k = key(who);
         if (!named.isEmpty() && !named.contains(k)) {
-            ignored.add(k);
+            if (ignored.size() < MAX_BOARDS) {
+                ignored.add(k);
+            }
+            return Optional.empty();
+        }
+        if (!boards.containsKey(k) && boards.size() - (boards.containsKey(BoardState.SHARED) ? 1 : 0) >= MAX_BOARDS) {
+            overflow++;
             return Optional.empty();
         }
         BoardState b = board(who);
@@ -302,6 +314,10 @@ final class RunState {
         if (!old.isEmpty()) {
             notes.add("not counted, seen only in messages the broker kept from before (not running now?): "
                     + list(old));
+        }
+        if (overflow > 0) {
+            notes.add("more than " + MAX_BOARDS + " boards: " + overflow + (overflow == 1 ? " message" : " messages")
+                    + " of further boards left aside");
         }
         if (!ignored.isEmpty()) {
             notes.add("ignored " + ignored.size() + (ignored.size() == 1 ? " board" : " boards")

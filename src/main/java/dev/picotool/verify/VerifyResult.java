@@ -31,22 +31,22 @@ public record VerifyResult(String broker, Instant started, Duration elapsed, Lis
 
     /** A run that never got to listen (the board did not connect): every check fails for {@code reason}. */
     public static VerifyResult notRun(String broker, VerifyPlan plan, String reason) {
-        List<TopicResult> topics = plan.topics().stream().map(t -> new TopicResult(t, 0, plan.count(), 0, 0, 0,
-                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), false,
-                reason)).toList();
         Optional<String> board = plan.boards().named().stream().findFirst();
+        List<TopicResult> topics = plan.topics().stream().map(t -> new TopicResult(t.withTopic(shown(t.topic(), board,
+                plan)), 0, plan.count(), 0, 0, 0, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                Optional.empty(), false, reason)).toList();
         BoardResult only = new BoardResult(board, topics,
-                plan.statusTopic().map(t -> new StatusResult(shown(t, board), Optional.empty(), false, reason)),
-                plan.diagnostics().map(t -> new DocumentResult(DocumentResult.DIAGNOSTICS, shown(t, board), false,
-                        reason)),
+                plan.statusTopic().map(t -> new StatusResult(shown(t, board, plan), Optional.empty(), false, reason)),
+                plan.diagnostics().map(t -> new DocumentResult(DocumentResult.DIAGNOSTICS, shown(t, board, plan),
+                        false, reason)),
                 plan.discovery().map(d -> new DocumentResult(DocumentResult.DISCOVERY, d.prefix() + "/…/config",
                         false, reason)));
         return new VerifyResult(broker, Instant.now(), Duration.ZERO, List.of(only), plan.boards(),
                 board.isPresent(), List.of(), 0);
     }
 
-    private static String shown(String template, Optional<String> board) {
-        return board.map(b -> TopicPattern.of(template, "").forBoard(b)).orElse(template);
+    private static String shown(String template, Optional<String> board, VerifyPlan plan) {
+        return board.map(b -> TopicPattern.of(template, plan.deviceName()).forBoard(b)).orElse(template);
     }
 
     /** Every reading topic checked, board by board. */

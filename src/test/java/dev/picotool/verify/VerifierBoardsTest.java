@@ -144,6 +144,21 @@ class VerifierBoardsTest {
         assertThat(r.statuses().get(0).reason()).isEqualTo("no board published on pico/+/status");
     }
 
+    /** A broker sending ever new board ids (hostile, or a script gone wrong) does not fill the memory. */
+    @Test
+    void aFloodOfBoardIdsIsCappedAndSaidSo() {
+        for (int i = 0; i < RunState.MAX_BOARDS + 500; i++) {
+            broker.message(0.001 * i, "pico/" + String.format("%016x", i) + "/status", bytes("online"), false);
+        }
+
+        VerifyResult r = run(perBoard(Duration.ofSeconds(2)));
+
+        assertThat(r.boards()).hasSize(RunState.MAX_BOARDS);
+        assertThat(r.notes()).contains("more than " + RunState.MAX_BOARDS + " boards: 500 messages of further boards "
+                + "left aside");
+        assertThat(r.passed()).isFalse();
+    }
+
     @Test
     void boardsKnownOnlyByTheirLastFourDigitsAreJoinedUp() {
         broker.message(0, "pico/" + A + "/status", bytes("online"), true)
