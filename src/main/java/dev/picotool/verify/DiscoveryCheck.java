@@ -233,32 +233,35 @@ final class DiscoveryCheck {
     }
 
     private static void origin(Map<String, Object> doc, String where, List<String> problems) {
-        Object o = JsonDocument.first(doc, HaKeys.both(HaKeys.SENSOR, "o")).map(Map.Entry::getValue).orElse(null);
-        if (!(o instanceof Map<?, ?> origin)) {
-            problems.add(where + " has no origin ('o'), which device discovery requires");
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = (Map<String, Object>) origin;
-        unknownKeys(m, HaKeys.accepted(HaKeys.ORIGIN), where + "'s origin", problems);
-        if (!(m.get("name") instanceof String name) || name.isEmpty()) {
-            problems.add(where + "'s origin ('o') has no name");
-        }
+        block(doc, "o", "origin", HaKeys.ORIGIN, where, problems).ifPresentOrElse(m -> {
+            if (!(m.get("name") instanceof String name) || name.isEmpty()) {
+                problems.add(where + "'s origin ('o') has no name");
+            }
+        }, () -> problems.add(where + " has no origin ('o'), which device discovery requires"));
     }
 
     private static void device(Map<String, Object> doc, String boardId, String where, List<String> problems) {
-        Object d = JsonDocument.first(doc, HaKeys.both(HaKeys.SENSOR, "dev")).map(Map.Entry::getValue).orElse(null);
-        if (!(d instanceof Map<?, ?> device)) {
-            problems.add(where + " has no device ('dev')");
-            return;
+        block(doc, "dev", "device", HaKeys.DEVICE, where, problems).ifPresentOrElse(m -> {
+            Object ids = JsonDocument.first(m, HaKeys.both(HaKeys.DEVICE, "ids")).map(Map.Entry::getValue)
+                    .orElse(null);
+            if (!(ids instanceof List<?> list ? list.contains(boardId) : boardId.equals(ids))) {
+                problems.add(where + "'s device identifiers ('ids') do not hold the board id " + boardId);
+            }
+        }, () -> problems.add(where + " has no device ('dev')"));
+    }
+
+    /** A nested block ({@code o}, {@code dev}) as an object whose keys are checked against its table; empty if none. */
+    @SuppressWarnings("unchecked")
+    private static Optional<Map<String, Object>> block(Map<String, Object> doc, String key, String name,
+                                                       Map<String, String> table, String where,
+                                                       List<String> problems) {
+        Object b = JsonDocument.first(doc, HaKeys.both(HaKeys.SENSOR, key)).map(Map.Entry::getValue).orElse(null);
+        if (!(b instanceof Map<?, ?>)) {
+            return Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = (Map<String, Object>) device;
-        unknownKeys(m, HaKeys.accepted(HaKeys.DEVICE), where + "'s device", problems);
-        Object ids = JsonDocument.first(m, HaKeys.both(HaKeys.DEVICE, "ids")).map(Map.Entry::getValue).orElse(null);
-        if (!(ids instanceof List<?> list ? list.contains(boardId) : boardId.equals(ids))) {
-            problems.add(where + "'s device identifiers ('ids') do not hold the board id " + boardId);
-        }
+        Map<String, Object> m = (Map<String, Object>) b;
+        unknownKeys(m, HaKeys.accepted(table), where + "'s " + name, problems);
+        return Optional.of(m);
     }
 
     /** A text value by its abbreviation or full name. */

@@ -19,7 +19,6 @@ import java.util.function.Predicate;
  */
 final class RunState {
     private static final int MAX_STATUS_CHARS = 64;
-    private static final int NAMED_IN_NOTES = 5;
     /**
      * Boards one run keeps track of, at most: a classroom has dozens; a broker that sends ever new board ids (a
      * hostile one, or a script gone wrong) must not fill the memory. Messages of further boards are left aside.
@@ -300,35 +299,8 @@ final class RunState {
 
     /** What the run noticed besides the verdicts. */
     List<String> notes() {
-        List<String> notes = new ArrayList<>();
-        List<String> running = boards.values().stream().filter(b -> !b.shared() && counted(b)).map(BoardState::name)
-                .toList();
-        boolean sharedReadings = readings.stream().anyMatch(p -> !p.perBoard());
-        if (sharedReadings && running.size() > 1) {
-            notes.add(running.size() + " boards are running (" + list(running) + "), but the reading topics hold no "
-                    + "{id}: their readings arrive mixed on the same topics and cannot be told apart. Put {id} in "
-                    + "the reading topics (e.g. pico/{id}/temperature/dht22) to check each board.");
-        }
-        List<String> old = boards.values().stream().filter(b -> !b.shared() && !counted(b)).map(b -> b.name()
-                + b.status.map(s -> " (status '" + s + "')").orElse("")).toList();
-        if (!old.isEmpty()) {
-            notes.add("not counted, seen only in messages the broker kept from before (not running now?): "
-                    + list(old));
-        }
-        if (overflow > 0) {
-            notes.add("more than " + MAX_BOARDS + " boards: " + overflow + (overflow == 1 ? " message" : " messages")
-                    + " of further boards left aside");
-        }
-        if (!ignored.isEmpty()) {
-            notes.add("ignored " + ignored.size() + (ignored.size() == 1 ? " board" : " boards")
-                    + " not named with --board");
-        }
-        return notes;
-    }
-
-    private static String list(List<String> items) {
-        return items.size() <= NAMED_IN_NOTES ? String.join(", ", items)
-                : String.join(", ", items.subList(0, NAMED_IN_NOTES)) + " and " + (items.size() - NAMED_IN_NOTES)
-                + " more";
+        List<BoardState> seen = boards.values().stream().filter(b -> !b.shared()).toList();
+        return RunNotes.of(seen.stream().filter(this::counted).toList(), seen.stream().filter(b -> !counted(b))
+                .toList(), readings.stream().anyMatch(p -> !p.perBoard()), overflow, ignored.size());
     }
 }
