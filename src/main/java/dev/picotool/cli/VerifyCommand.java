@@ -117,7 +117,6 @@ public final class VerifyCommand implements Callable<Integer> {
         VerifyPlan.Boards boards = boards();
         Services s = root.services();
         PicoConfig config = settings.load(s.validator(), s.configFiles());
-        LocalLogin.say(config, out);
         VerifyPlan plan = VerifyPlans.of(config, new VerifyPlans.Request(count, Optional.ofNullable(timeout),
                 expectStatus, topics, Optional.ofNullable(range), new VerifyPlans.Ranges(
                 Optional.ofNullable(internalRange), Optional.ofNullable(tempRange),
@@ -134,6 +133,7 @@ public final class VerifyCommand implements Callable<Integer> {
         try (ReportOptions.Prepared files = reports.prepare();
              ReadingRecorder recorder = record == null ? null
                      : ReadingRecorder.open(OutputFile.prepare(record, "--record"))) {
+            LocalLogin.say(config, out);
             out.printf("Waiting for %d reading%s on each of %d topic%s at %s (every %s, at most %s)%n", plan.count(),
                     plan.count() == 1 ? "" : "s", plan.topics().size(), plan.topics().size() == 1 ? "" : "s",
                     TerminalText.escape(conn.address()) + (conn.tls() ? " (TLS)" : ""),
