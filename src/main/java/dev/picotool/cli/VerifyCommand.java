@@ -78,7 +78,7 @@ public final class VerifyCommand implements Callable<Integer> {
     Integer minBoards;
 
     @Option(names = "--topic", paramLabel = "TOPIC", description = "Check this topic instead of the firmware's "
-            + "(repeatable; no wildcards).")
+            + "(repeatable; no wildcards; {id}, {id4} and {name} as in the settings).")
     List<String> topics = new ArrayList<>();
 
     @Option(names = "--range", paramLabel = "MIN:MAX", converter = RangeConverter.class,

@@ -187,6 +187,12 @@ class VerifyCommandTest {
                 "0");
         assertThat(off.rc).as(off.toString()).isEqualTo(2);
         assertThat(off.err()).contains("the settings turn the health report off (diagnostics_interval: 0)");
+        Cli placeholder = Cli.run("verify", "--broker", "127.0.0.1:1", "--topic", "pico/{mac}/t");
+        assertThat(placeholder.rc).as(placeholder.toString()).isEqualTo(3);
+        assertThat(placeholder.err()).contains("--topic", "'{mac}', which is not a placeholder picotool knows");
+        Cli ownTopic = Cli.run("verify", "--broker", "127.0.0.1:1", "--topic", "pico/{id}/t", "--boards", "2");
+        assertThat(ownTopic.rc).as("{id} in --topic tells boards apart; then nothing listens: " + ownTopic)
+                .isEqualTo(5);
     }
 
     /** Checked before connecting (no broker listens here: exit 5 would mean it tried), exit 2 with the fix. */
