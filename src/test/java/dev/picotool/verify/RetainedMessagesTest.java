@@ -19,11 +19,16 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The retained marker on real brokers: every retained message of a wildcard subscription arrives before the marker
  * we publish after the SUBACK, on Mosquitto and on Moquette (picotool's embedded broker), with more messages than
  * either lets be in flight at once; and clearing leaves nothing. Moquette sends them with the RETAIN flag 0
- * (against [MQTT-3.3.1-8]): what arrives before the marker counts as retained all the same.
+ * (against [MQTT-3.3.1-8]): what arrives before the marker counts as retained all the same. Many short sessions in a
+ * row also check that hanging up right after the marker leaves the broker serving.
  */
 class RetainedMessagesTest {
     static final int MESSAGES = 60;
-    static final int ROUNDS = 5;
+    /**
+     * Reads in a row: with QoS 1 subscriptions, about one run in three lost a Moquette session thread here (our
+     * acknowledgements racing our DISCONNECT, see PahoBrokerEvents.SUBSCRIBE_QOS), and the next connect hung.
+     */
+    static final int ROUNDS = 8;
 
     @TempDir
     Path dir;
