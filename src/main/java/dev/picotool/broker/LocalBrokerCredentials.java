@@ -2,6 +2,7 @@ package dev.picotool.broker;
 
 import dev.picotool.ExitCode;
 import dev.picotool.PicoToolException;
+import dev.picotool.config.LocalBrokerLogin;
 import dev.picotool.config.Secret;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,6 +81,20 @@ public final class LocalBrokerCredentials {
             throw broken(file, bytes.length > MAX_FILE_BYTES ? "is too long to be a password" : "is empty");
         }
         return Optional.of(new Login(USERNAME, new Secret(password.toCharArray(), "file " + file), file, false));
+    }
+
+    /**
+     * This login as the settings pick it up ({@link LocalBrokerLogin}): a password file that cannot be read counts as
+     * none here; {@code picotool broker} itself says what is wrong with it.
+     */
+    public LocalBrokerLogin forSettings() {
+        return () -> {
+            try {
+                return find().map(l -> new LocalBrokerLogin.Login(l.username(), l.password(), l.file()));
+            } catch (PicoToolException e) {
+                return Optional.empty();
+            }
+        };
     }
 
     /** The login made earlier, or a new one (written owner-only, created=true). */

@@ -84,6 +84,7 @@ public final class FlashCommand implements Callable<Integer> {
         FirmwareBundle bundle = s.renderer().render(config);
         PrintWriter out = spec.commandLine().getOut();
         config.warnings().forEach(w -> out.println("warning: " + TerminalText.escape(w)));
+        LocalLogin.say(config, out);
         String path = port.resolve(s.devices());
         Flasher.Options options = Flasher.Options.standard().withForce(force).withDryRun(dryRun)
                 .withMonitor(Duration.ofSeconds(monitorSeconds)).withBackups(Optional.of(backups))

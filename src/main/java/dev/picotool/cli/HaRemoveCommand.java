@@ -7,7 +7,8 @@ import dev.picotool.config.PicoConfig;
 import dev.picotool.config.Placeholders;
 import dev.picotool.config.Use;
 import dev.picotool.homeassistant.DiscoveryCleaner;
-import dev.picotool.homeassistant.RetainedReader;
+import dev.picotool.verify.RetainedMessages;
+import dev.picotool.verify.VerifyPlans;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,29 +66,29 @@ public final class HaRemoveCommand implements Callable<Integer> {
         Services s = parent.root.services();
         PicoConfig config = settings.load(s.validator(), s.configFiles());
         DiscoveryCleaner cleaner = new DiscoveryCleaner(DiscoveryCleaner.Settings.of(config));
-        try (RetainedReader broker = RetainedReader.connect(config)) {
-            List<DiscoveryCleaner.Board> boards = cleaner.find(broker, ids);
-            if (boards.isEmpty()) {
-                out.println("no picotool board has discovery retained at " + config.brokerAddress());
-                return 0;
-            }
-            out.printf("%d board%s:%n", boards.size(), boards.size() == 1 ? "" : "s");
-            boards.forEach(b -> out.printf("  %s  %s%n", b.id(), b.found().isEmpty() ? "(no discovery document "
-                    + "retained)" : TerminalText.escape(String.join(", ", b.found()))));
-            out.flush();
-            if (dryRun) {
-                boards.forEach(b -> out.println("would clear: " + TerminalText.escape(String.join(", ", b.topics()))));
-                return 0;
-            }
-            List<String> left = cleaner.clear(broker, boards);
-            if (!left.isEmpty()) {
-                throw new PicoToolException(ExitCode.BROKER, "the broker still holds " + TerminalText.escape(String.join(
-                        ", ", left)),
-                        "this user may not publish there: allow it in the broker's ACL, or clear them there");
-            }
-            boards.forEach(b -> out.println("cleared " + b.id() + ": " + TerminalText.escape(String.join(", ",
-                    b.topics()))));
+        LocalLogin.say(config, out);
+        RetainedMessages broker = new RetainedMessages(VerifyPlans.connection(config));
+        List<DiscoveryCleaner.Board> boards = cleaner.find(broker, ids);
+        if (boards.isEmpty()) {
+            out.println("no picotool board has discovery retained at " + config.brokerAddress());
+            return 0;
         }
+        out.printf("%d board%s:%n", boards.size(), boards.size() == 1 ? "" : "s");
+        boards.forEach(b -> out.printf("  %s  %s%n", b.id(), b.found().isEmpty() ? "(no discovery document "
+                + "retained)" : TerminalText.escape(String.join(", ", b.found()))));
+        out.flush();
+        if (dryRun) {
+            boards.forEach(b -> out.println("would clear: " + TerminalText.escape(String.join(", ", b.topics()))));
+            return 0;
+        }
+        List<String> left = cleaner.clear(broker, boards);
+        if (!left.isEmpty()) {
+            throw new PicoToolException(ExitCode.BROKER, "the broker still holds " + TerminalText.escape(String.join(
+                    ", ", left)),
+                    "this user may not publish there: allow it in the broker's ACL, or clear them there");
+        }
+        boards.forEach(b -> out.println("cleared " + b.id() + ": " + TerminalText.escape(String.join(", ",
+                b.topics()))));
         out.println("A board that is still running announces itself again when it reconnects: flash it with "
                 + "--no-ha-discovery first to keep it out of Home Assistant.");
         return 0;

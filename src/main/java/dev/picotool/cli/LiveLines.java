@@ -1,6 +1,7 @@
 package dev.picotool.cli;
 
 import dev.picotool.TerminalText;
+import dev.picotool.verify.DocumentResult;
 import dev.picotool.verify.Reading;
 import dev.picotool.verify.VerifyListener;
 import java.io.PrintWriter;
@@ -40,6 +41,13 @@ final class LiveLines implements VerifyListener {
     public void status(String topic, String payload, boolean retained) {
         out.println("status " + TerminalText.escape(topic) + " = '" + shorten(payload) + "'"
                 + (retained ? " (retained)" : ""));
+        out.flush();
+    }
+
+    @Override
+    public void document(String kind, String topic, boolean retained) {
+        out.println((kind.equals(DocumentResult.DISCOVERY) ? "Home Assistant discovery " : "health report ")
+                + TerminalText.escape(topic) + (retained ? " (retained)" : ""));
         out.flush();
     }
 

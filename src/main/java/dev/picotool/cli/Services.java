@@ -1,8 +1,10 @@
 package dev.picotool.cli;
 
 import dev.picotool.Version;
+import dev.picotool.broker.LocalBrokerCredentials;
 import dev.picotool.config.ConfigFiles;
 import dev.picotool.config.ConfigValidator;
+import dev.picotool.config.ThisComputer;
 import dev.picotool.device.DeviceAccess;
 import dev.picotool.device.ReplTimings;
 import dev.picotool.render.FirmwareRenderer;
@@ -29,6 +31,12 @@ public final class Services {
         this.configFiles = once(configFiles);
     }
 
+    /** Services made of these parts (tests, and commands that swap one part). */
+    public Services(ConfigValidator validator, FirmwareRenderer renderer, DeviceAccess devices, ReplTimings timings,
+                    ConfigFiles configFiles) {
+        this(() -> validator, () -> renderer, () -> devices, () -> timings, () -> configFiles);
+    }
+
     public Services(ConfigValidator validator, FirmwareRenderer renderer) {
         this(() -> validator, () -> renderer, () -> DeviceAccess.system(), () -> ReplTimings.standard(),
                 () -> ConfigFiles.none());
@@ -36,7 +44,10 @@ public final class Services {
 
     public static Services standard() {
         // lambdas, not method references: a method reference loads its class when the Services are made
-        return new Services(() -> ConfigValidator.standard(), () -> new FirmwareRenderer(Version.get()),
+        // With --broker naming this computer and no MQTT user, the settings take `picotool broker`'s login.
+        return new Services(() -> ConfigValidator.standard().withLocalBroker(
+                LocalBrokerCredentials.standard().forSettings(), host -> ThisComputer.names(host)),
+                () -> new FirmwareRenderer(Version.get()),
                 () -> DeviceAccess.system(), () -> ReplTimings.standard(), () -> ConfigFiles.system());
     }
 

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code picotool test}: your configuration, end to end on a virtual Pico; for CI, no hardware. */
 @Command(name = "test", sortOptions = false, description = "Run your configuration on a virtual Pico against an "
         + "embedded broker on this computer, and check what it promises: every reading topic, the payload format, "
-        + "the sensor's ranges, the interval and the retained status. No board needed; exit codes as verify. Only "
+        + "the sensor's ranges, the interval, the retained status and health report, and the Home Assistant "
+        + "discovery document when discovery is on. No board needed; exit codes as verify. Only "
         + "the broker address differs from what `flash` writes.")
 public final class TestCommand implements Callable<Integer> {
     @ParentCommand
@@ -58,8 +59,11 @@ public final class TestCommand implements Callable<Integer> {
                     .put(MqttSettings.ALLOW_LOOPBACK.key(), "true", Origin.flag("(test)")));
         }
         TestRunSecrets secrets = new TestRunSecrets(s.validator().secrets());
-        PicoConfig config = s.validator().withSecrets(secrets).validate(raw);
+        // Without a broker in the settings there is none on this computer to log in to: the test's own is used.
+        PicoConfig config = (noBroker ? s.validator().withoutLocalBroker() : s.validator()).withSecrets(secrets)
+                .validate(raw);
         config.warnings().forEach(w -> out.println("warning: " + TerminalText.escape(w)));
+        LocalLogin.say(config, out);
         out.println("picotool test: " + settings.usedFile().map(f -> "settings from " + f).orElse("settings from the "
                 + "flags") + ", on a virtual Pico");
         out.println(noBroker ? "no broker given: the test uses an embedded broker on this computer"

@@ -4,6 +4,7 @@ import dev.picotool.ExitCode;
 import dev.picotool.PicoToolException;
 import dev.picotool.TerminalText;
 import dev.picotool.config.PicoConfig;
+import dev.picotool.config.Placeholders;
 import dev.picotool.config.Schema;
 import dev.picotool.config.Use;
 import dev.picotool.verify.BrokerConnection;
@@ -38,6 +39,9 @@ import picocli.CommandLine.TypeConversionException;
         + "readings arrive: enough of them, numbers in a plausible range, at the configured interval. Reads the same "
         + "settings (file and flags) as flash; the Wi-Fi part is not needed.")
 public final class VerifyCommand implements Callable<Integer> {
+    /** More boards than one broker run checks at once would be a typo. */
+    private static final int MAX_BOARDS = 1000;
+
     @ParentCommand
     PicoTool root;
 
@@ -55,8 +59,26 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--expect-status", description = "Also require the retained status topic to say 'online'.")
     boolean expectStatus;
 
+    @Option(names = "--expect-diagnostics", description = "Also require each board's retained health report "
+            + "(topics.diagnostics): JSON with every field, each plausible.")
+    boolean expectDiagnostics;
+
+    @Option(names = "--expect-discovery", description = "Also require each board's retained Home Assistant discovery "
+            + "(device or per-sensor documents under the prefix): keys Home Assistant knows, pointing at the board's "
+            + "topics and status.")
+    boolean expectDiscovery;
+
+    @Option(names = "--board", paramLabel = "ID", description = "Check only this board (its id, 16 hex digits, from "
+            + "its first line '[picotool] firmware … starting, board ID'); repeatable, each must pass. Needs topics "
+            + "with {id}.")
+    List<String> boardIds = new ArrayList<>();
+
+    @Option(names = "--boards", paramLabel = "N", description = "At least N boards must pass (default 1). Needs "
+            + "topics with {id}.")
+    Integer minBoards;
+
     @Option(names = "--topic", paramLabel = "TOPIC", description = "Check this topic instead of the firmware's "
-            + "(repeatable; no wildcards).")
+            + "(repeatable; no wildcards; {id}, {id4} and {name} as in the settings).")
     List<String> topics = new ArrayList<>();
 
     @Option(names = "--range", paramLabel = "MIN:MAX", converter = RangeConverter.class,
@@ -92,17 +114,26 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new PicoToolException(ExitCode.USAGE, "--count must be at least 1", "e.g. --count 3");
         }
         topics.forEach(t -> Schema.checkTopic("--topic", t));
+        VerifyPlan.Boards boards = boards();
         Services s = root.services();
         PicoConfig config = settings.load(s.validator(), s.configFiles());
         VerifyPlan plan = VerifyPlans.of(config, new VerifyPlans.Request(count, Optional.ofNullable(timeout),
                 expectStatus, topics, Optional.ofNullable(range), new VerifyPlans.Ranges(
                 Optional.ofNullable(internalRange), Optional.ofNullable(tempRange),
-                Optional.ofNullable(humidityRange))));
+                Optional.ofNullable(humidityRange))).withBoards(boards).withDocuments(expectDiagnostics,
+                expectDiscovery));
+        if ((!boardIds.isEmpty() || boards.atLeast() > 1) && !plan.tellsBoardsApart()) {
+            throw new PicoToolException(ExitCode.USAGE, (boardIds.isEmpty() ? "--boards" : "--board") + ": the "
+                    + "topics hold no {id}, so boards cannot be told apart", "put {id} in the topics the boards "
+                    + "were flashed with (e.g. --topic-status pico/{id}/status --expect-status), or add "
+                    + "--expect-discovery");
+        }
         BrokerConnection conn = VerifyPlans.connection(config);
         // Every output file is checked before connecting: a typo must not cost a whole run, or its verdict.
         try (ReportOptions.Prepared files = reports.prepare();
              ReadingRecorder recorder = record == null ? null
                      : ReadingRecorder.open(OutputFile.prepare(record, "--record"))) {
+            LocalLogin.say(config, out);
             out.printf("Waiting for %d reading%s on each of %d topic%s at %s (every %s, at most %s)%n", plan.count(),
                     plan.count() == 1 ? "" : "s", plan.topics().size(), plan.topics().size() == 1 ? "" : "s",
                     TerminalText.escape(conn.address()) + (conn.tls() ? " (TLS)" : ""),
@@ -126,6 +157,30 @@ public final class VerifyCommand implements Callable<Integer> {
             out.flush();
             return verdict(result, failures);
         }
+    }
+
+    /** --board and --boards, checked: exit 2 for a bad one. */
+    private VerifyPlan.Boards boards() {
+        List<String> ids = new ArrayList<>();
+        for (String id : boardIds) {
+            try {
+                ids.add(Placeholders.normalizeId(id));
+            } catch (IllegalArgumentException e) {
+                throw new PicoToolException(ExitCode.USAGE, "--board: '" + TerminalText.escape(id) + "' is not a "
+                        + "board id", e.getMessage());
+            }
+        }
+        int atLeast = minBoards == null ? 1 : minBoards;
+        if (atLeast < 1 || atLeast > MAX_BOARDS) {
+            throw new PicoToolException(ExitCode.USAGE, "--boards must be between 1 and " + MAX_BOARDS,
+                    "e.g. --boards 2");
+        }
+        long named = ids.stream().distinct().count();
+        if (named > 0 && atLeast > named) {
+            throw new PicoToolException(ExitCode.USAGE, "--boards " + atLeast + ", but --board names only " + named
+                    + (named == 1 ? " board" : " boards"), "name more boards, or leave out --boards");
+        }
+        return new VerifyPlan.Boards(ids.stream().distinct().toList(), atLeast);
     }
 
     /** 0, or the verification failure, or the last file failure; a file that failed never hides the verdict. */

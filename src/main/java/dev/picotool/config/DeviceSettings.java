@@ -59,7 +59,7 @@ public final class DeviceSettings {
     public static final Setting<Integer> DIAGNOSTICS_INTERVAL = Setting.of("diagnostics_interval",
                     Types.integer(0, 86_400, "0 (off) or 10 to 86400 seconds"))
             .flags("--diagnostics-interval").label("SECONDS").help("Seconds between health reports on the "
-                    + "diagnostics topic, also sent after each connect (default 60; 0 = off).").firmwareOnly()
+                    + "diagnostics topic, also sent after each connect (default 60; 0 = off).")
             .byDefault(60)
             .check((s, r) -> {
                 if (s != 0 && s < DIAGNOSTICS_MIN_S) {

@@ -78,7 +78,9 @@ public final class MqttSettings {
             .export("MQTT_PORT").build();
 
     public static final Setting<String> USERNAME = Setting.of("mqtt.username", Types.TEXT)
-            .flags("--mqtt-user").label("NAME").help("MQTT user name.")
+            .flags("--mqtt-user").label("NAME").help("MQTT user name (default: with --broker naming this computer, "
+                    + "the login of `picotool broker`).")
+            .byDefault(r -> localLogin(r).map(LocalBrokerLogin.Login::username))
             .check((u, r) -> {
                 if (u.isEmpty()) {
                     throw new Invalid("is empty", "leave it out for a broker without login");
@@ -92,7 +94,8 @@ public final class MqttSettings {
     public static final Setting<Secret> PASSWORD = Setting.of("mqtt.password", Types.SECRET)
             .flags("--mqtt-password").help("Ask for the MQTT password.")
             .secret("PICOTOOL_MQTT_PASSWORD", r -> "MQTT password for " + r.find(USERNAME).orElse("the broker")
-                    + ": ", r -> r.find(USERNAME).isPresent())
+                    + ": ", r -> r.find(USERNAME).isPresent(), r -> localLogin(r).filter(l -> r.find(USERNAME)
+                    .equals(Optional.of(l.username()))).map(LocalBrokerLogin.Login::password))
             .export("MQTT_PASSWORD").display(Secret::toString).build();
 
     public static final Setting<String> CLIENT_ID = Setting.of("mqtt.client_id", Types.TEXT)
@@ -118,6 +121,21 @@ public final class MqttSettings {
 
     static final List<Setting<?>> ALL = List.of(ALLOW_LOOPBACK, BROKER, PORT, TLS, CA_FILE, USERNAME, PASSWORD,
             CLIENT_ID, KEEPALIVE, QOS);
+
+    /**
+     * The login of {@code picotool broker}, when the broker is on this computer and no MQTT login is given (issue
+     * 10: the embedded broker is closed by default, and the commands that talk to it log in by themselves).
+     */
+    private static Optional<LocalBrokerLogin.Login> localLogin(Resolver r) {
+        if (r.given(USERNAME) || r.given(PASSWORD)) {
+            return Optional.empty();
+        }
+        Optional<BrokerAddress> broker = r.find(BROKER);
+        if (broker.isEmpty() || !r.context().localBroker().isThisComputer().test(broker.get().host())) {
+            return Optional.empty();
+        }
+        return r.context().localBroker().login().find();
+    }
 
     /** A broker's own certificate, or an expired one, would fail on the board; say it here. */
     private static void checkCa(CaCertificate ca, Resolver r) throws Invalid {

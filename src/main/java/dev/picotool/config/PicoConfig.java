@@ -87,20 +87,6 @@ public final class PicoConfig {
         return new PicoConfig(v, o, warnings, use);
     }
 
-    /**
-     * The topics and device name as one board fills them in ({@code {id}}, {@code {id4}}, {@code {name}} expanded
-     * for {@code boardId}): what a listener that knows the board subscribes to.
-     */
-    public PicoConfig forBoard(String boardId) {
-        Map<Setting<?>, Object> v = new HashMap<>(values);
-        String name = Placeholders.expand(get(HomeAssistantSettings.DEVICE_NAME), boardId, "");
-        v.put(HomeAssistantSettings.DEVICE_NAME, name);
-        for (Setting<?> topic : TopicSettings.ALL) {
-            find(topic).ifPresent(t -> v.put(topic, Placeholders.expand((String) t, boardId, name)));
-        }
-        return new PicoConfig(v, origins, warnings, use);
-    }
-
     @Override
     public String toString() {
         return Schema.ALL.stream().filter(values::containsKey).map(s -> s.key() + "=" + values.get(s))

@@ -64,10 +64,13 @@ public final class Schema {
         RULES.forEach(rule -> r.crossCheck(rule.field(), rule.check()));
     }
 
-    /** A topic named on the command line (verify's --topic) passes the same checks as the settings' topics. */
+    /**
+     * A topic named on the command line (verify's --topic) passes the same checks as the settings' topics, the
+     * board's placeholders included.
+     */
     public static void checkTopic(String flag, String topic) {
         try {
-            Types.topic("pico/temperature/dht22").parse(topic, null);
+            Types.topicTemplate("pico/temperature/dht22").parse(topic, null);
         } catch (Invalid e) {
             throw ConfigException.of(flag, e.problem(), e.fix());
         }

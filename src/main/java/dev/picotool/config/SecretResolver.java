@@ -62,6 +62,10 @@ final class SecretResolver {
         if (!spec.needed().test(others)) {
             return Optional.empty();
         }
+        Optional<Secret> automatic = spec.automatic().apply(others);
+        if (automatic.isPresent()) {
+            return automatic;
+        }
         Optional<String> fallback = source.env(spec.fallbackEnv());
         if (fallback.isPresent() && !fallback.get().isEmpty()) {
             return Optional.of(new Secret(fallback.get().toCharArray(), "env " + spec.fallbackEnv()));

@@ -40,8 +40,15 @@ public final class Setting<T> {
      * What a secret needs beyond a plain setting: its flag stem for hints, the variable read when nothing else is
      * given, the prompt, and when it is needed at all (a Wi-Fi password not for an open network).
      */
+    /**
+     * @param automatic a value found without being asked for, before the fallback variable and the prompt (the login
+     *                  of a broker on this computer); empty for most secrets
+     */
     record SecretSpec(String flag, String fallbackEnv, Function<Resolver, String> question,
-                      Predicate<Resolver> needed) {
+                      Predicate<Resolver> needed, Function<Resolver, Optional<Secret>> automatic) {
+        SecretSpec(String flag, String fallbackEnv, Function<Resolver, String> question, Predicate<Resolver> needed) {
+            this(flag, fallbackEnv, question, needed, r -> Optional.empty());
+        }
     }
 
     private final String key;
@@ -247,7 +254,12 @@ public final class Setting<T> {
         }
 
         Builder<T> secret(String fallbackEnv, Function<Resolver, String> question, Predicate<Resolver> needed) {
-            secret = new SecretSpec(flags.get(0), fallbackEnv, question, needed);
+            return secret(fallbackEnv, question, needed, r -> Optional.empty());
+        }
+
+        Builder<T> secret(String fallbackEnv, Function<Resolver, String> question, Predicate<Resolver> needed,
+                          Function<Resolver, Optional<Secret>> automatic) {
+            secret = new SecretSpec(flags.get(0), fallbackEnv, question, needed, automatic);
             return this;
         }
 

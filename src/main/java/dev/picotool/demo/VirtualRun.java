@@ -1,6 +1,8 @@
 package dev.picotool.demo;
 
 import dev.picotool.broker.EmbeddedBroker;
+import dev.picotool.config.DeviceSettings;
+import dev.picotool.config.HomeAssistantSettings;
 import dev.picotool.config.MqttSettings;
 import dev.picotool.config.PicoConfig;
 import dev.picotool.config.Secret;
@@ -103,10 +105,12 @@ public final class VirtualRun {
 
     private Result flashAndVerify(PicoConfig firmware, String boardId, Options o, VirtualPicoProcess board,
                                   Listener listener, FlashProgress progress, VerifyListener readings) {
-        // The run knows its board's id, so it listens on the topics as this board fills them in; it subscribes
-        // before the board starts, so the board's first readings count.
-        VerifyPlan plan = VerifyPlans.of(firmware.forBoard(boardId), new VerifyPlans.Request(o.count(),
-                Optional.of(timeout(firmware, o)), true, List.of(), Optional.empty(), VerifyPlans.Ranges.NONE));
+        // Verify judges this board (its id fills in the topics' {id}), its health report and its discovery; it
+        // subscribes before the board starts, so the board's first readings count.
+        VerifyPlan plan = VerifyPlans.of(firmware, new VerifyPlans.Request(o.count(), Optional.of(timeout(firmware,
+                o)), true, List.of(), Optional.empty(), VerifyPlans.Ranges.NONE).withBoards(
+                new VerifyPlan.Boards(List.of(boardId), 1)).withDocuments(firmware.get(
+                DeviceSettings.DIAGNOSTICS_INTERVAL) > 0, firmware.get(HomeAssistantSettings.DISCOVERY)));
         listener.step("verifying: subscribing now, then waiting for " + o.count() + " readings on each topic");
         try (BackgroundVerification verify = BackgroundVerification.start(VerifyPlans.connection(firmware), plan,
                 readings)) {

@@ -4,6 +4,7 @@ import dev.picotool.config.HomeAssistantSettings;
 import dev.picotool.config.PicoConfig;
 import dev.picotool.config.Placeholders;
 import dev.picotool.config.TopicSettings;
+import dev.picotool.verify.RetainedMessages;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,8 +80,8 @@ public final class DiscoveryCleaner {
     }
 
     /** Finds picotool's boards on the broker: all of them, or the given ids (found or not). */
-    public List<Board> find(RetainedReader reader, List<String> ids) {
-        Map<String, List<String>> onBroker = boards(reader.retained(filters()));
+    public List<Board> find(RetainedMessages reader, List<String> ids) {
+        Map<String, List<String>> onBroker = boards(reader.read(filters()));
         List<Board> out = new ArrayList<>();
         if (ids.isEmpty()) {
             onBroker.forEach((id, found) -> out.add(board(id, found)));
@@ -91,9 +92,9 @@ public final class DiscoveryCleaner {
     }
 
     /** Clears every topic of these boards; returns the discovery documents still retained afterwards (none). */
-    public List<String> clear(RetainedReader reader, List<Board> boards) {
-        boards.forEach(b -> b.topics().forEach(reader::clear));
-        Map<String, List<String>> left = boards(reader.retained(filters()));
+    public List<String> clear(RetainedMessages reader, List<Board> boards) {
+        boards.forEach(b -> reader.clear(b.topics()));
+        Map<String, List<String>> left = boards(reader.read(filters()));
         List<String> remaining = new ArrayList<>();
         boards.forEach(b -> remaining.addAll(left.getOrDefault(b.id(), List.of())));
         return remaining;

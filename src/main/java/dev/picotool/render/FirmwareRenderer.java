@@ -23,9 +23,9 @@ import java.util.Map;
 /**
  * Renders the device files: the static firmware in firmware/ (copied byte for byte) and the FreeMarker templates in
  * templates/ (settings.py holds every config value, main.py starts app.py), both read from the classpath so the jar
- * ships exactly what was tested.
+ * ships exactly what was tested. Not final: a test renders a firmware with a bug in it, to see picotool test catch it.
  */
-public final class FirmwareRenderer {
+public class FirmwareRenderer {
     /**
      * Static files, libraries before the app. The optional modules (TLS, Home Assistant, health report, status LED,
      * MQTT failure texts) ship

@@ -7,8 +7,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * The result as JUnit XML (one testsuite "picotool-verify", one testcase per topic), which CI systems show as
- * test results. Written with the JDK's StAX writer so that payload text is escaped properly.
+ * The result as JUnit XML (one testsuite "picotool-verify", one testcase per board and topic, status and document,
+ * named by the topic; a board's test cases have the class name "picotool-verify.ID"), which CI systems show as test
+ * results. Written with the JDK's StAX writer so that payload text is escaped properly.
  */
 public final class JUnitReport {
     public static final String SUITE = "picotool-verify";
@@ -24,21 +25,38 @@ public final class JUnitReport {
             x.writeCharacters("\n");
             x.writeStartElement("testsuite");
             x.writeAttribute("name", SUITE);
-            int tests = r.topics().size() + (r.status().isPresent() ? 1 : 0);
+            boolean boardCount = r.perBoard() && r.needed().atLeast() > 1;
+            int tests = r.boards().stream().mapToInt(BoardResult::checks).sum() + (boardCount ? 1 : 0);
+            long failures = r.boards().stream().mapToLong(b -> b.failing().size()).sum()
+                    + (boardCount && r.boardsPassed() < r.needed().atLeast() ? 1 : 0);
             x.writeAttribute("tests", Integer.toString(tests));
-            x.writeAttribute("failures", Integer.toString(r.failing().size()));
+            x.writeAttribute("failures", Long.toString(failures));
             x.writeAttribute("errors", "0");
             x.writeAttribute("skipped", "0");
             x.writeAttribute("time", seconds(r.elapsed().toMillis()));
             x.writeAttribute("timestamp", r.started().toString());
             x.writeAttribute("hostname", clean(r.broker()));
-            for (TopicResult t : r.topics()) {
-                testcase(x, t.topic(), r, t.passed(), t.reason(),
-                        t.count() + " of " + t.needed() + " readings; " + t.reason());
+            for (BoardResult b : r.boards()) {
+                String cls = b.board().map(id -> SUITE + "." + id).orElse(SUITE);
+                for (TopicResult t : b.topics()) {
+                    testcase(x, cls, t.topic(), r, t.passed(), t.reason(), "verification",
+                            t.count() + " of " + t.needed() + " readings; " + t.reason());
+                }
+                if (b.status().isPresent()) {
+                    StatusResult s = b.status().get();
+                    testcase(x, cls, s.topic(), r, s.passed(), s.reason(), "status", "status "
+                            + s.payload().orElse("(nothing)"));
+                }
+                for (DocumentResult d : b.diagnostics().stream().toList()) {
+                    testcase(x, cls, d.topic(), r, d.passed(), d.reason(), d.kind(), d.reason());
+                }
+                for (DocumentResult d : b.discovery().stream().toList()) {
+                    testcase(x, cls, d.topic(), r, d.passed(), d.reason(), d.kind(), d.reason());
+                }
             }
-            if (r.status().isPresent()) {
-                StatusResult s = r.status().get();
-                testcase(x, s.topic(), r, s.passed(), s.reason(), "status " + s.payload().orElse("(nothing)"));
+            if (boardCount) {
+                String boards = HumanReport.boards(r);
+                testcase(x, SUITE, "boards", r, r.boardsPassed() >= r.needed().atLeast(), boards, "boards", boards);
             }
             x.writeCharacters("\n");
             x.writeEndElement();
@@ -51,22 +69,22 @@ public final class JUnitReport {
         return sw.toString();
     }
 
-    private static void testcase(XMLStreamWriter x, String name, VerifyResult r, boolean passed, String reason,
-                                 String detail) throws XMLStreamException {
+    private static void testcase(XMLStreamWriter x, String classname, String name, VerifyResult r, boolean passed,
+                                 String reason, String type, String detail) throws XMLStreamException {
         x.writeCharacters("\n  ");
         if (passed) {
             x.writeEmptyElement("testcase");
         } else {
             x.writeStartElement("testcase");
         }
-        x.writeAttribute("classname", SUITE);
+        x.writeAttribute("classname", clean(classname));
         x.writeAttribute("name", clean(name));
         x.writeAttribute("time", seconds(r.elapsed().toMillis()));
         if (!passed) {
             x.writeCharacters("\n    ");
             x.writeStartElement("failure");
             x.writeAttribute("message", clean(reason));
-            x.writeAttribute("type", "verification");
+            x.writeAttribute("type", type);
             x.writeCharacters(clean(detail));
             x.writeEndElement();
             x.writeCharacters("\n  ");

@@ -5,7 +5,7 @@ import dev.picotool.Version;
 import java.io.IOException;
 import java.util.OptionalDouble;
 
-/** The result as one JSON document, for scripts and CI dashboards. */
+/** The result as one JSON document, board by board, for scripts and CI dashboards. */
 public final class JsonReport {
     private JsonReport() {
     }
@@ -20,25 +20,67 @@ public final class JsonReport {
             JsonOut.number(g, "elapsed_s", r.elapsed().toMillis() / 1000.0);
             g.writeNumberField("reconnects", r.reconnects());
             g.writeBooleanField("passed", r.passed());
-            g.writeArrayFieldStart("topics");
-            for (TopicResult t : r.topics()) {
-                topic(g, t);
+            g.writeBooleanField("per_board", r.perBoard());
+            g.writeNumberField("boards_needed", r.needed().atLeast());
+            g.writeArrayFieldStart("boards_named");
+            for (String id : r.needed().named()) {
+                g.writeString(id);
             }
             g.writeEndArray();
-            g.writeFieldName("status");
-            if (r.status().isEmpty()) {
-                g.writeNull();
-            } else {
-                StatusResult s = r.status().get();
-                g.writeStartObject();
-                g.writeStringField("topic", s.topic());
-                g.writeStringField("payload", s.payload().orElse(null));
-                g.writeBooleanField("passed", s.passed());
-                g.writeStringField("reason", s.reason());
-                g.writeEndObject();
+            g.writeNumberField("boards_passed", r.boardsPassed());
+            g.writeArrayFieldStart("notes");
+            for (String n : r.notes()) {
+                g.writeString(n);
             }
+            g.writeEndArray();
+            g.writeArrayFieldStart("boards");
+            for (BoardResult b : r.boards()) {
+                board(g, b);
+            }
+            g.writeEndArray();
             g.writeEndObject();
         }) + "\n";
+    }
+
+    /** One board (board null: the topics every board shares): its topics, status and documents. */
+    private static void board(JsonGenerator g, BoardResult b) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("board", b.board().orElse(null));
+        g.writeBooleanField("passed", b.passed());
+        g.writeArrayFieldStart("topics");
+        for (TopicResult t : b.topics()) {
+            topic(g, t);
+        }
+        g.writeEndArray();
+        g.writeFieldName("status");
+        if (b.status().isEmpty()) {
+            g.writeNull();
+        } else {
+            StatusResult s = b.status().get();
+            g.writeStartObject();
+            g.writeStringField("topic", s.topic());
+            g.writeStringField("payload", s.payload().orElse(null));
+            g.writeBooleanField("passed", s.passed());
+            g.writeStringField("reason", s.reason());
+            g.writeEndObject();
+        }
+        document(g, DocumentResult.DIAGNOSTICS, b.diagnostics());
+        document(g, DocumentResult.DISCOVERY, b.discovery());
+        g.writeEndObject();
+    }
+
+    private static void document(JsonGenerator g, String field, java.util.Optional<DocumentResult> d)
+            throws IOException {
+        g.writeFieldName(field);
+        if (d.isEmpty()) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        g.writeStringField("topic", d.get().topic());
+        g.writeBooleanField("passed", d.get().passed());
+        g.writeStringField("reason", d.get().reason());
+        g.writeEndObject();
     }
 
     private static void topic(JsonGenerator g, TopicResult t) throws IOException {

@@ -12,7 +12,7 @@ import java.net.SocketTimeoutException;
  * with the packet type in its high nibble, then the remaining length in 1 to 4 bytes of 7 bits). Two changes, the
  * rest passes as it is:
  * <ul>
- *   <li>topics Paho cannot carry are swapped with their {@link TopicAliases alias}: in received PUBLISH packets
+ *   <li>topics Paho cannot carry are swapped with their {@link TopicAliases alias}: in PUBLISH packets both ways
  *   (section 3.3) and in the SUBSCRIBE packets Paho sends (section 3.8);</li>
  *   <li>a received payload longer than {@code maxPayload} is cut to that length before Paho reads it into memory,
  *   so a hostile 50 MB message costs at most {@code maxPayload} bytes (the packet id stays, Paho still acknowledges
@@ -232,6 +232,8 @@ final class MqttWireFilter {
                 int end = i + (int) remaining;
                 if ((buf[pos] & 0xFF) >>> 4 == SUBSCRIBE) {
                     out.write(subscribe(buf[pos], buf, i, end));
+                } else if ((buf[pos] & 0xFF) >>> 4 == PUBLISH) {
+                    out.write(publish(buf[pos], buf, i, end));
                 } else {
                     out.write(buf, pos, end - pos);
                 }
@@ -239,6 +241,25 @@ final class MqttWireFilter {
             }
             pending.reset();
             pending.write(buf, pos, buf.length - pos);
+        }
+
+        /** PUBLISH: topic length, topic, the rest (packet id, payload) as it is. */
+        private byte[] publish(byte first, byte[] buf, int from, int end) throws IOException {
+            if (from + 2 > end) {
+                throw new IOException("malformed PUBLISH from the MQTT client");
+            }
+            int n = (buf[from] & 0xFF) << 8 | buf[from + 1] & 0xFF;
+            if (from + 2 + n > end) {
+                throw new IOException("malformed PUBLISH from the MQTT client");
+            }
+            byte[] topic = aliases.outbound(java.util.Arrays.copyOfRange(buf, from + 2, from + 2 + n));
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.write(topic.length >>> 8);
+            body.write(topic.length);
+            body.write(topic);
+            body.write(buf, from + 2 + n, end - from - 2 - n);
+            byte[] b = body.toByteArray();
+            return concat(new byte[] {first}, lengthBytes(b.length), b);
         }
 
         /** SUBSCRIBE: packet id, then (topic length, topic, requested QoS) per subscription. */

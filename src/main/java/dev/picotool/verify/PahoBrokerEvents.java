@@ -25,22 +25,38 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * The broker as Eclipse Paho (mqttv3) sees it. Paho's threads only queue events. A dropped connection is
  * re-established by Paho's automatic reconnect, and the subscriptions are renewed then (the session is clean, so
- * the broker forgot them). Topics Paho cannot carry travel under an alias ({@link TopicAliases}).
+ * the broker forgot them). Topics Paho cannot carry travel under an alias ({@link TopicAliases}). Payloads are cut at
+ * {@link #MAX_PAYLOAD_BYTES} on the wire.
  */
 final class PahoBrokerEvents implements BrokerEvents {
     /** Paho's own limit for the TCP connect, in whole seconds; the run's deadline cuts it shorter when needed. */
     private static final int CONNECT_TIMEOUT_S = 10;
-    /** QoS of our subscriptions: the broker then delivers each reading at the QoS the Pico published it with. */
-    private static final int SUBSCRIBE_QOS = 1;
+    /**
+     * QoS of our subscriptions: 0, so the broker sends what we listen to without waiting for our acknowledgement. A
+     * clean session gains nothing from 1 (nothing is kept for a reconnect), and an acknowledgement that reaches
+     * Moquette 0.17 (picotool's embedded broker) after our DISCONNECT, as one does when we hang up right after the
+     * last message, throws IllegalReferenceCountException in Session.pubAckReceived; that kills one of its session
+     * threads, and every client routed to it, boards included, then waits for ever (seen with RetainedMessagesTest).
+     */
+    private static final int SUBSCRIBE_QOS = 0;
     /** SUBACK return code 0x80: the broker refused that subscription (MQTT 3.1.1, section 3.9.3). */
     private static final int SUBACK_FAILURE = 0x80;
+    /** Our own messages (the marker, a cleared retained topic) go at QoS 1: acknowledged, and never dropped. */
+    private static final int PUBLISH_QOS = 1;
     private static final int MAX_RECONNECT_DELAY_MS = 5_000;
     private static final long CLOSE_TIMEOUT_MS = 1_000;
+    /**
+     * The most of a payload kept: a Home Assistant discovery document (about 2 KB, bounded by the embedded broker's
+     * 64 KB), more than any reading ({@link PayloadParser} refuses those over 4 KB); a hostile 50 MB message costs
+     * no more than this.
+     */
+    static final int MAX_PAYLOAD_BYTES = 64 * 1024;
 
     private final BrokerConnection conn;
     private final Clock clock;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private TopicAliases aliases = TopicAliases.of(List.of());
+    private volatile Optional<String> marker = Optional.empty();
     private MqttAsyncClient client;
 
     PahoBrokerEvents(BrokerConnection conn, Clock clock) {
@@ -49,9 +65,12 @@ final class PahoBrokerEvents implements BrokerEvents {
     }
 
     @Override
-    public void open(List<String> topics, Instant deadline) {
-        aliases = TopicAliases.of(topics);
-        String[] names = topics.stream().map(aliases::forClient).toArray(String[]::new);
+    public void open(List<String> filters, Optional<String> marker, Instant deadline) {
+        List<String> all = new java.util.ArrayList<>(filters);
+        marker.ifPresent(all::add);
+        aliases = TopicAliases.of(all);
+        String[] names = all.stream().map(aliases::forClient).toArray(String[]::new);
+        this.marker = marker.map(aliases::forClient);
         // Short enough for MQTT 3.1.1's 23-character limit, random so two verifiers do not kick each other off.
         String clientId = "picotool-verify-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt())
                 .substring(0, 6);
@@ -64,7 +83,26 @@ final class PahoBrokerEvents implements BrokerEvents {
         }
         client.setCallback(new Callbacks(names));
         connect(deadline);
-        subscribe(names, topics, deadline);
+        boolean markerTaken = names.length > 0 && subscribe(names, all, marker.isPresent(), deadline);
+        if (markerTaken) {
+            try {
+                client.publish(this.marker.get(), new byte[] {1}, PUBLISH_QOS, false);
+            } catch (MqttException e) {
+                // Not allowed or dropped: the run just never settles early (see BrokerEvents.open).
+            }
+        }
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, boolean retain, Instant deadline) {
+        try {
+            client.publish(aliases.forClient(topic), payload, PUBLISH_QOS, retain).waitForCompletion(
+                    millisLeft(deadline));
+        } catch (MqttException e) {
+            throw new PicoToolException(ExitCode.BROKER, "publishing to " + TerminalText.escape(topic) + " at "
+                    + conn.address() + " failed: " + e.getMessage(), "this user must be allowed to publish there "
+                    + "(the broker's access rules)", e);
+        }
     }
 
     private void connect(Instant deadline) {
@@ -76,7 +114,7 @@ final class PahoBrokerEvents implements BrokerEvents {
         o.setMaxReconnectDelay(MAX_RECONNECT_DELAY_MS);
         conn.username().ifPresent(o::setUserName);
         conn.password().ifPresent(p -> o.setPassword(p.reveal().toCharArray()));
-        o.setSocketFactory(new FilteredSockets(aliases, PayloadParser.MAX_PAYLOAD_BYTES + 1,
+        o.setSocketFactory(new FilteredSockets(aliases, MAX_PAYLOAD_BYTES + 1,
                 conn.tls() ? Optional.of(TlsSockets.forCa(conn.caFile())) : Optional.empty(), conn.host()));
         try {
             client.connect(o).waitForCompletion(millisLeft(deadline));
@@ -85,14 +123,19 @@ final class PahoBrokerEvents implements BrokerEvents {
         }
     }
 
-    private void subscribe(String[] names, List<String> topics, Instant deadline) {
+    /** Subscribes to every name (the marker last, when there is one); true when the marker's was granted. */
+    private boolean subscribe(String[] names, List<String> topics, boolean withMarker, Instant deadline) {
         int[] qos = new int[names.length];
         java.util.Arrays.fill(qos, SUBSCRIBE_QOS);
         try {
             IMqttToken t = client.subscribe(names, qos);
             t.waitForCompletion(millisLeft(deadline));
             int[] granted = t.getGrantedQos();
+            int markerAt = withMarker ? names.length - 1 : -1;
             for (int i = 0; i < granted.length && i < topics.size(); i++) {
+                if (granted[i] == SUBACK_FAILURE && i == markerAt) {
+                    return false;
+                }
                 if (granted[i] == SUBACK_FAILURE) {
                     throw new PicoToolException(ExitCode.BROKER, "the broker at " + conn.address()
                             + " refused the subscription to " + TerminalText.escape(topics.get(i)),
@@ -104,7 +147,7 @@ final class PahoBrokerEvents implements BrokerEvents {
                     || e.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED) {
                 // Dropped right after connecting: connectionLost() has queued the event, and the automatic
                 // reconnect subscribes again (seen once with Moquette while the Pico was publishing).
-                return;
+                return false;
             }
             if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT) {
                 throw new PicoToolException(ExitCode.BROKER, "the broker at " + conn.address() + " did not answer "
@@ -113,6 +156,7 @@ final class PahoBrokerEvents implements BrokerEvents {
             throw new PicoToolException(ExitCode.BROKER, "subscribing at " + conn.address() + " failed: "
                     + e.getMessage(), "look at the broker's log", e);
         }
+        return withMarker;
     }
 
     @Override
@@ -163,7 +207,7 @@ final class PahoBrokerEvents implements BrokerEvents {
 
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
-            if (!reconnect) {
+            if (!reconnect || names.length == 0) {
                 return;
             }
             int[] qos = new int[names.length];
@@ -193,13 +237,17 @@ final class PahoBrokerEvents implements BrokerEvents {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
+            if (marker.filter(topic::equals).isPresent()) {
+                events.add(new Settled());
+                return;
+            }
             events.add(new Message(clock.instant(), aliases.fromClient(topic), message.getPayload(),
                     message.isRetained()));
         }
 
         @Override
         public void deliveryComplete(IMqttDeliveryToken token) {
-            // We never publish.
+            // publish() waits for its own token.
         }
     }
 }

@@ -43,6 +43,11 @@ public record TopicExpectation(String topic, String label, String unit, Optional
         return new TopicExpectation(topic, "reading", "", range);
     }
 
+    /** The same expectation on one board's topic ({@code topic} here is the setting, placeholders and all). */
+    public TopicExpectation withTopic(String t) {
+        return new TopicExpectation(t, label, unit, range);
+    }
+
     public TopicExpectation withRange(Range r) {
         return new TopicExpectation(topic, label, unit, Optional.of(r));
     }

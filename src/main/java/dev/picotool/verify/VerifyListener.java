@@ -20,6 +20,10 @@ public interface VerifyListener {
     default void status(String topic, String payload, boolean retained) {
     }
 
+    /** A board's retained document arrived: its health report or Home Assistant discovery ({@link DocumentResult}). */
+    default void document(String kind, String topic, boolean retained) {
+    }
+
     default void connectionLost(String reason) {
     }
 
@@ -46,6 +50,12 @@ public interface VerifyListener {
             public void status(String topic, String payload, boolean retained) {
                 first.status(topic, payload, retained);
                 other.status(topic, payload, retained);
+            }
+
+            @Override
+            public void document(String kind, String topic, boolean retained) {
+                first.document(kind, topic, retained);
+                other.document(kind, topic, retained);
             }
 
             @Override

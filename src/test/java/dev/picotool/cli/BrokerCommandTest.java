@@ -83,8 +83,16 @@ class BrokerCommandTest {
                     "--topic-internal", "b/pico/temperature/internal", "--interval", "0.2", "--count", "2"))
                     .get(30, TimeUnit.SECONDS);
 
+            // On this computer verify takes the broker's login by itself (issue 10), and says so.
+            Cli byItself = CompletableFuture.supplyAsync(() -> Cli.runWithLocalBroker("verify", "--broker",
+                    broker.address(), "--sensor", "none", "--topic-internal", "b/pico/temperature/internal",
+                    "--interval", "0.2", "--count", "2")).get(30, TimeUnit.SECONDS);
+
             assertThat(anonymous.rc).as(anonymous.toString()).isEqualTo(5);
             assertThat(verify.rc).as(verify.toString()).isZero();
+            assertThat(byItself.rc).as(byItself.toString()).isZero();
+            assertThat(byItself.out()).contains("MQTT login: user picotool of `picotool broker` on this computer "
+                    + "(password from file " + passwordFile + ")").doesNotContain(password);
         }
         assertThat(broker.thread.isAlive()).isFalse();
         assertThat(broker.cli.rc).as(broker.cli.toString()).isZero();

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picotool.config.RawSettings;
 import dev.picotool.config.Use;
-import dev.picotool.homeassistant.RetainedReader;
 import dev.picotool.testing.Cli;
 import dev.picotool.testing.Configs;
 import dev.picotool.testing.FakeSecrets;
 import dev.picotool.testing.Mosquitto;
 import dev.picotool.testing.Ports;
 import dev.picotool.testing.TestPublisher;
+import dev.picotool.verify.RetainedMessages;
+import dev.picotool.verify.VerifyPlans;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,9 +69,8 @@ class HaRemoveCommandTest {
         var config = Configs.validator(new FakeSecrets()).validate(new RawSettings().put("mqtt.broker",
                 "127.0.0.1:" + broker.port()), Use.VERIFY);
         Map<String, String> out = new TreeMap<>();
-        try (RetainedReader r = RetainedReader.connect(config)) {
-            r.retained(List.of("#")).forEach((t, p) -> out.put(t, new String(p, StandardCharsets.UTF_8)));
-        }
+        new RetainedMessages(VerifyPlans.connection(config)).read(List.of("#")).forEach((t, p) -> out.put(t,
+                new String(p, StandardCharsets.UTF_8)));
         return out;
     }
 
@@ -106,6 +106,6 @@ class HaRemoveCommandTest {
         assertThat(bad.err()).contains("'kitchen' is not a board id", "16 hex digits");
         Cli.Result down = Cli.run(new FakeSecrets(), "ha", "remove", "--all", "--broker=127.0.0.1:" + Ports.free());
         assertThat(down.exitCode()).as(down.out() + down.err()).isEqualTo(5);
-        assertThat(down.err()).contains("cannot connect to the broker");
+        assertThat(down.err()).contains("cannot reach the MQTT broker at 127.0.0.1:");
     }
 }

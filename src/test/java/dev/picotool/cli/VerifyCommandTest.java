@@ -167,6 +167,34 @@ class VerifyCommandTest {
         assertThat(report.err()).contains("unknown report format 'xml' (json or junit)");
     }
 
+    /** Board options are checked before connecting (nothing listens on port 1): exit 2 with the fix. */
+    @Test
+    void boardOptionsAreCheckedBeforeConnecting() {
+        Cli bad = Cli.run("verify", "--broker", "127.0.0.1:1", "--board", "kitchen");
+        assertThat(bad.rc).as(bad.toString()).isEqualTo(2);
+        assertThat(bad.err()).contains("--board: 'kitchen' is not a board id", "16 hex digits");
+        Cli zero = Cli.run("verify", "--broker", "127.0.0.1:1", "--boards", "0");
+        assertThat(zero.rc).as(zero.toString()).isEqualTo(2);
+        assertThat(zero.err()).contains("--boards must be between 1 and 1000");
+        Cli apart = Cli.run("verify", "--broker", "127.0.0.1:1", "--boards", "2");
+        assertThat(apart.rc).as(apart.toString()).isEqualTo(2);
+        assertThat(apart.err()).contains("--boards: the topics hold no {id}, so boards cannot be told apart");
+        Cli more = Cli.run("verify", "--broker", "127.0.0.1:1", "--expect-status", "--board", "e6614103e7a1b2c3",
+                "--boards", "2");
+        assertThat(more.rc).as(more.toString()).isEqualTo(2);
+        assertThat(more.err()).contains("--boards 2, but --board names only 1 board");
+        Cli off = Cli.run("verify", "--broker", "127.0.0.1:1", "--expect-diagnostics", "--diagnostics-interval",
+                "0");
+        assertThat(off.rc).as(off.toString()).isEqualTo(2);
+        assertThat(off.err()).contains("the settings turn the health report off (diagnostics_interval: 0)");
+        Cli placeholder = Cli.run("verify", "--broker", "127.0.0.1:1", "--topic", "pico/{mac}/t");
+        assertThat(placeholder.rc).as(placeholder.toString()).isEqualTo(3);
+        assertThat(placeholder.err()).contains("--topic", "'{mac}', which is not a placeholder picotool knows");
+        Cli ownTopic = Cli.run("verify", "--broker", "127.0.0.1:1", "--topic", "pico/{id}/t", "--boards", "2");
+        assertThat(ownTopic.rc).as("{id} in --topic tells boards apart; then nothing listens: " + ownTopic)
+                .isEqualTo(5);
+    }
+
     /** Checked before connecting (no broker listens here: exit 5 would mean it tried), exit 2 with the fix. */
     @Test
     void reportAndRecordPathsAreCheckedBeforeConnecting(@TempDir Path tmp) {

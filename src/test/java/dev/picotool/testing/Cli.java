@@ -15,9 +15,13 @@ public final class Cli {
     }
 
     public static Result run(FakeSecrets secrets, String... args) {
+        return run(new Services(Configs.validator(secrets), new FirmwareRenderer("0.1.0")), args);
+    }
+
+    /** With these services: another renderer, a validator that finds a local broker's login. */
+    public static Result run(Services services, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Services services = new Services(Configs.validator(secrets), new FirmwareRenderer("0.1.0"));
         int rc = PicoTool.execute(new PicoTool(services), new PrintWriter(out), new PrintWriter(err), args);
         return new Result(rc, out.toString(), err.toString());
     }

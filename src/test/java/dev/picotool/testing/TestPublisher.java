@@ -35,6 +35,9 @@ public final class TestPublisher implements AutoCloseable {
         }
         o.setAutomaticReconnect(true);
         o.setMaxReconnectDelay(500);
+        // Paho frees a slot of its in-flight window after the PUBACK has completed the token, so quick retained
+        // publishes in a row can find the default window of 10 still full ("Too many publishes in progress").
+        o.setMaxInflight(1000);
         o.setCleanSession(true);
         client.connect(o);
     }

@@ -34,6 +34,11 @@ final class EventLog implements VerifyListener {
     }
 
     @Override
+    public void document(String kind, String topic, boolean retained) {
+        lines.add("document " + kind + " " + topic);
+    }
+
+    @Override
     public void connectionLost(String reason) {
         lines.add("lost " + reason);
     }

@@ -128,6 +128,35 @@ class MqttWireFilterTest {
         assertThat(TopicAliases.pahoCanCarry("pico/\uFFFD")).isFalse();
     }
 
+    /** {id} topics are subscribed with +: a topic Paho cannot carry gets its alias when it first arrives. */
+    @Test
+    void aTopicArrivingThroughAWildcardGetsItsAliasThenAndOnlyUpToALimit() throws IOException {
+        TopicAliases a = TopicAliases.of(List.of("pico/🌡/+"));
+        String arrived = "pico/🌡/e6614103e7a1b2c3";
+        String name = new String(a.inbound(utf8(arrived)), StandardCharsets.UTF_8);
+        assertThat(name).startsWith("picotool-alias/").isNotEqualTo(a.forClient("pico/🌡/+"));
+        assertThat(a.fromClient(name)).isEqualTo(arrived);
+        assertThat(a.inbound(utf8(arrived))).isEqualTo(utf8(name));
+        assertThat(a.inbound(utf8("pico/plain/x"))).isEqualTo(utf8("pico/plain/x"));
+        for (int i = 0; i < TopicAliases.MAX_ARRIVED; i++) {
+            a.inbound(utf8("pico/🌡/" + i));
+        }
+        assertThat(a.inbound(utf8("pico/🌡/one-too-many"))).isEqualTo(utf8(TopicAliases.OVERFLOW));
+        assertThat(a.fromClient(TopicAliases.OVERFLOW)).isEqualTo(TopicAliases.OVERFLOW);
+    }
+
+    /** ha remove clears retained topics: a PUBLISH Paho writes under an alias goes out with the real topic. */
+    @Test
+    void aPublishGoesOutWithTheRealTopic() throws IOException {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        OutputStream out = MqttWireFilter.outbound(wire, aliases);
+        out.write(concat(publish(1, alias, new byte[0]), publish(0, "pico/plain", utf8("x"))));
+        out.flush();
+
+        assertThat(wire.toByteArray()).isEqualTo(concat(publish(1, EMOJI, new byte[0]),
+                publish(0, "pico/plain", utf8("x"))));
+    }
+
     static byte[] topic(String t) {
         byte[] b = utf8(t);
         return concat(new byte[] {(byte) (b.length >>> 8), (byte) b.length}, b);

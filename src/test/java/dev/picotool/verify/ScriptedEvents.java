@@ -24,6 +24,8 @@ final class ScriptedEvents implements BrokerEvents {
     private final List<Step> script = new ArrayList<>();
     private PicoToolException refusal;
     List<String> subscribed;
+    Optional<String> marker = Optional.empty();
+    final List<String> published = new ArrayList<>();
     Instant deadline;
     boolean closed;
 
@@ -64,9 +66,16 @@ final class ScriptedEvents implements BrokerEvents {
         return this;
     }
 
+    /** The broker returns our marker here: every retained message before it has arrived. */
+    ScriptedEvents settled(double atSeconds) {
+        script.add(new Step(seconds(atSeconds), new Settled()));
+        return this;
+    }
+
     @Override
-    public void open(List<String> topics, Instant deadline) {
+    public void open(List<String> topics, Optional<String> marker, Instant deadline) {
         this.subscribed = topics;
+        this.marker = marker;
         this.deadline = deadline;
         if (refusal != null) {
             throw refusal;
@@ -90,6 +99,11 @@ final class ScriptedEvents implements BrokerEvents {
             return Optional.of(new Message(clock.instant(), m.topic(), m.payload(), m.retained()));
         }
         return Optional.of((Event) s.what());
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, boolean retain, Instant deadline) {
+        published.add(topic + (retain ? " retained " : " ") + new String(payload, StandardCharsets.UTF_8));
     }
 
     @Override

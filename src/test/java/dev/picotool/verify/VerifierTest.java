@@ -65,7 +65,7 @@ class VerifierTest {
                     + (t.expectation().unit().equals("%") ? " %" : " °C") + ", every 0.2 s");
         });
         assertThat(r.topics().get(1).mean()).hasValueCloseTo(23.1, Offset.offset(1e-9));
-        assertThat(r.status()).get().extracting(StatusResult::passed).isEqualTo(true);
+        assertThat(r.statuses()).singleElement().extracting(StatusResult::passed).isEqualTo(true);
         assertThat(broker.subscribed).containsExactly(INTERNAL, TEMPERATURE, HUMIDITY, STATUS);
         assertThat(broker.deadline).isEqualTo(T0.plusSeconds(10));
         assertThat(broker.closed).isTrue();
@@ -172,7 +172,7 @@ class VerifierTest {
 
         assertThat(r.elapsed()).isEqualTo(Duration.ofSeconds(2));
         assertThat(r.failing()).containsExactly(STATUS);
-        assertThat(r.status().orElseThrow().reason()).contains("is 'offline'", "last will");
+        assertThat(r.statuses().get(0).reason()).contains("is 'offline'", "last will");
     }
 
     @Test
