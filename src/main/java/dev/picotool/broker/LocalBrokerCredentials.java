@@ -7,11 +7,9 @@ import dev.picotool.config.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -119,9 +117,12 @@ public final class LocalBrokerCredentials {
             Path temp = Files.createTempFile(dir, "." + FILE_NAME, ".tmp");
             try {
                 Files.writeString(temp, password + "\n", StandardCharsets.UTF_8);
+                // A hard link never replaces: two brokers starting at once keep the one password that was first.
                 try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
+                    Files.createLink(file, temp);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    return find().orElseThrow();
+                } catch (UnsupportedOperationException e) {
                     Files.move(temp, file);
                 }
             } finally {

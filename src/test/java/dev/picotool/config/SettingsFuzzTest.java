@@ -69,12 +69,20 @@ class SettingsFuzzTest {
         Path f = dir.resolve("fuzz.yaml");
         Files.write(f, text.getBytes(StandardCharsets.UTF_8));
         FakeSecrets secrets = new FakeSecrets().env("PW", PASSWORD).file("/pw", PASSWORD);
+        boolean inAValue = false;
         try {
             RawSettings raw = YamlConfigLoader.load(f).overriddenBy(new RawSettings().put("wifi.password_env", "PW"));
+            // A multi-line scalar can swallow the password's line into another setting's value, which messages
+            // about that setting rightly show: only a password that stayed in a secret place must never appear.
+            inAValue = raw.asMap().entrySet().stream().anyMatch(e -> Schema.secretOf(e.getKey()).isEmpty()
+                    && e.getValue().text().contains(PASSWORD));
             Configs.validator(secrets).validate(raw);
             Configs.validator(secrets).validate(raw, Use.VERIFY);
         } catch (ConfigException e) {
-            assertThat(e.getMessage()).as(replay).doesNotContain(PASSWORD).isNotBlank();
+            if (!inAValue) {
+                assertThat(e.getMessage()).as(replay).doesNotContain(PASSWORD);
+            }
+            assertThat(e.getMessage()).as(replay).isNotBlank();
             assertThat(e.exitCode().code()).as(replay).isEqualTo(3);
         } catch (PicoToolException e) {
             assertThat(e.exitCode().code()).as(replay + ": " + e.getMessage()).isBetween(2, 6);
