@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param description what a power, ground or control pin is, or empty
  * @param fiveVoltTolerant whether the pad takes 5 V while the board is powered (RP2350 GPIO0-GPIO25 only)
  */
-public record HeaderPin(int physical, String name, String kind, Optional<Integer> gpio, List<String> functions,
+record HeaderPin(int physical, String name, String kind, Optional<Integer> gpio, List<String> functions,
                         String caution, String description, boolean fiveVoltTolerant) {
     public HeaderPin {
         functions = List.copyOf(functions);

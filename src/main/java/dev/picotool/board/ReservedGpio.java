@@ -6,5 +6,5 @@ package dev.picotool.board;
  * @param function the board's name for it (WL_REG_ON, WL_CS, VBUS_SENSE...)
  * @param reason   why it cannot be used, phrased to follow "GP23 cannot be used: "
  */
-public record ReservedGpio(String name, int gpio, String function, String reason) {
+record ReservedGpio(String name, int gpio, String function, String reason) {
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code picotool bootloader}: a board running MicroPython to BOOTSEL mode, without pressing the button. */
 @Command(name = "bootloader", description = "Put a board running MicroPython into BOOTSEL mode over the REPL "
         + "(machine.bootloader()), so a new MicroPython can be installed without holding the BOOTSEL button.")
-public final class BootloaderCommand implements Callable<Integer> {
+final class BootloaderCommand implements Callable<Integer> {
     private static final Duration GONE_WITHIN = Duration.ofSeconds(10);
     private static final Duration DRIVE_WITHIN = Duration.ofSeconds(10);
 

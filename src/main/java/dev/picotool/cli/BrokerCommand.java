@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "broker", sortOptions = false, description = "Run a small MQTT 3.1.1 broker here until Ctrl-C, for "
         + "when there is no broker on the network. Messages are kept in memory only. Clients must log in: as "
         + "'picotool' with a password made on the first start (kept in your config directory), or as --user.")
-public final class BrokerCommand implements Callable<Integer> {
+final class BrokerCommand implements Callable<Integer> {
     private static final int MAX_PORT = 65_535;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "1883", description = "Port to listen on (default "

@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "demo", description = "Run the whole loop on this computer, no hardware needed: an embedded MQTT "
         + "broker, a virtual Pico W, the firmware flashed over its serial port, and the readings verified. The same "
         + "as `picotool test` with built-in settings.")
-public final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     PicoTool root;
 

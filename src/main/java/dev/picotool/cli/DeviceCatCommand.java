@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code picotool device cat FILE}: the file's bytes on stdout (the user's own request, so settings.py too). */
 @Command(name = "cat", description = "Print a file from the board.")
-public final class DeviceCatCommand implements Callable<Integer> {
+final class DeviceCatCommand implements Callable<Integer> {
     @ParentCommand
     DeviceCommand parent;
 

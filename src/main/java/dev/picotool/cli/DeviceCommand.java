@@ -8,7 +8,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "device", description = "Small utilities: list, show, remove files, run code, reset.",
         subcommands = {DeviceLsCommand.class, DeviceCatCommand.class, DeviceRmCommand.class, DeviceExecCommand.class,
                 DeviceResetCommand.class})
-public final class DeviceCommand implements Runnable {
+final class DeviceCommand implements Runnable {
     @ParentCommand
     PicoTool root;
 

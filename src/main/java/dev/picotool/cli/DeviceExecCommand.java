@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code picotool device exec CODE}: run Python on the board and show its output. */
 @Command(name = "exec", description = "Run Python code on the board, e.g. \"import os; print(os.uname())\".")
-public final class DeviceExecCommand implements Callable<Integer> {
+final class DeviceExecCommand implements Callable<Integer> {
     @ParentCommand
     DeviceCommand parent;
 

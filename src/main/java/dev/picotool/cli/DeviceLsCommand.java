@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code picotool device ls [DIR]}. */
 @Command(name = "ls", description = "List files on the board.")
-public final class DeviceLsCommand implements Callable<Integer> {
+final class DeviceLsCommand implements Callable<Integer> {
     @ParentCommand
     DeviceCommand parent;
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code picotool device reset [--hard]}: restart the board so main.py runs from the start. */
 @Command(name = "reset", description = "Restart the board: a soft reset (default) or --hard (machine.reset(); "
         + "USB reconnects).")
-public final class DeviceResetCommand implements Callable<Integer> {
+final class DeviceResetCommand implements Callable<Integer> {
     private static final Duration COME_BACK_WITHIN = Duration.ofSeconds(10);
 
     @ParentCommand

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code picotool device rm FILE}. */
 @Command(name = "rm", description = "Remove a file from the board.")
-public final class DeviceRmCommand implements Callable<Integer> {
+final class DeviceRmCommand implements Callable<Integer> {
     @ParentCommand
     DeviceCommand parent;
 

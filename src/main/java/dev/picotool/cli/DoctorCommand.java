@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "doctor", description = "Check Java, the serial ports, the board (MicroPython, picotool firmware, "
         + "BOOTSEL mode), permission to open its port, programs holding it, the configured broker and this "
         + "computer's LAN addresses. Each line says ok, warn or fail, with the fix. Exit 0 when nothing fails.")
-public final class DoctorCommand implements Callable<Integer> {
+final class DoctorCommand implements Callable<Integer> {
     @ParentCommand
     PicoTool root;
 

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 /** {@code picotool flash}: render the firmware and put it on the board, then watch it start. */
 @Command(name = "flash", description = "Render the firmware, write the changed files to the board (old ones are "
         + "backed up), restart it and watch it connect.")
-public final class FlashCommand implements Callable<Integer> {
+final class FlashCommand implements Callable<Integer> {
     @ParentCommand
     PicoTool root;
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code picotool ha ...}: Home Assistant housekeeping. */
 @Command(name = "ha", description = "Home Assistant housekeeping: remove a board's retained discovery.",
         subcommands = {HaRemoveCommand.class})
-public final class HaCommand implements Runnable {
+final class HaCommand implements Runnable {
     @ParentCommand
     PicoTool root;
 

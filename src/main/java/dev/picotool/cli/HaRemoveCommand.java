@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "remove", sortOptions = false, description = "Clear what boards left retained on the broker for Home "
         + "Assistant (discovery documents of both modes, status, health report), so no ghost device stays. Reads "
         + "the same settings as flash; the Wi-Fi part is not needed.")
-public final class HaRemoveCommand implements Callable<Integer> {
+final class HaRemoveCommand implements Callable<Integer> {
     @ParentCommand
     HaCommand parent;
 

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
         + "sensor and its pin, the interval and Home Assistant discovery, each checked as it is typed, then write "
         + "picotool.yaml (passwords go to owner-only files it names) and show the wiring. Every setting's flag "
         + "answers its question; --yes asks nothing.")
-public final class InitCommand implements Callable<Integer> {
+final class InitCommand implements Callable<Integer> {
     @ParentCommand
     PicoTool root;
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         + "BOOTSEL mode: check that the .uf2 file is for the board's chip, copy it onto the board's drive, wait for "
         + "the board to come back as a serial port and show what it runs. picotool downloads nothing: get the file "
         + "from micropython.org (the RPI_PICO_W or RPI_PICO2_W build).")
-public final class InstallMicroPythonCommand implements Callable<Integer> {
+final class InstallMicroPythonCommand implements Callable<Integer> {
     @ParentCommand
     PicoTool root;
 

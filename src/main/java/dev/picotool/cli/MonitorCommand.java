@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code picotool monitor}: show what the board prints, without interrupting it. */
 @Command(name = "monitor", description = "Show the board's output (without stopping its program) until Ctrl-C.")
-public final class MonitorCommand implements Callable<Integer> {
+final class MonitorCommand implements Callable<Integer> {
     @ParentCommand
     PicoTool root;
 

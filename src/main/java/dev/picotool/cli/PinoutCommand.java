@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 /** {@code picotool pinout}: the board's header in the terminal with the sensor's wires, and an SVG diagram. */
 @Command(name = "pinout", description = "Show the board's 40 header pins and where the sensor's wires go "
         + "(DATA, VCC, GND), the pull-up and the power advice; --svg also writes a wiring diagram.")
-public final class PinoutCommand implements Callable<Integer> {
+final class PinoutCommand implements Callable<Integer> {
     private static final Set<PosixFilePermission> PUBLIC_FILE = PosixFilePermissions.fromString("rw-r--r--");
 
     @Option(names = "--board", paramLabel = "BOARD", defaultValue = "pico_w",

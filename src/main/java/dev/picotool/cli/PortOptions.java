@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code --port}, shared by every command that talks to a board. */
-public class PortOptions {
+class PortOptions {
     @Option(names = {"-p", "--port"}, paramLabel = "PORT",
             description = "Serial port of the board (/dev/ttyACM0, COM5, /dev/cu.usbmodem1101, socket://HOST:PORT), "
                     + "serial:NUMBER (the board's USB serial number, see `picotool ports`), or auto: the one Pico "

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code picotool ports}: the serial ports, with Picos running MicroPython marked. */
 @Command(name = "ports", description = "List serial ports with their USB id and serial number; boards running "
         + "MicroPython (by USB id) are marked with *. `--port serial:NUMBER` picks a board by its serial number.")
-public final class PortsCommand implements Callable<Integer> {
+final class PortsCommand implements Callable<Integer> {
     @ParentCommand
     PicoTool root;
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code picotool render --out DIR}: write the device files locally (owner-only: settings.py holds passwords). */
 @Command(name = "render", description = "Write the firmware files to a directory (readable by you only).")
-public final class RenderCommand implements Callable<Integer> {
+final class RenderCommand implements Callable<Integer> {
     @ParentCommand
     PicoTool root;
 

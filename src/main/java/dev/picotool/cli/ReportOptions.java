@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * {@code --report json|junit FILE} (repeatable): the verdict as a file for CI. Every file is checked before the run
  * starts (a typo must not cost a whole run) and written by one rename at the end.
  */
-public class ReportOptions {
+class ReportOptions {
     @Option(names = "--report", arity = "2", hideParamSyntax = true, paramLabel = "<json|junit> <FILE>",
             description = "Also write the result as json or junit (XML) to FILE (repeatable).")
     List<String> reports = new ArrayList<>();

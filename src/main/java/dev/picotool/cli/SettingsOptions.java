@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * The settings as a command's flags and {@code --config} file, built from the {@link Schema}: one flag per setting
  * (plus {@code -env}/{@code -file} forms for secrets), nothing written twice. Flags override the file.
  */
-public class SettingsOptions {
+class SettingsOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with the settings (flags override "
             + "it). Default: ./picotool.yaml, then ~/.config/picotool/picotool.yaml, when present.")
     Path configFile;

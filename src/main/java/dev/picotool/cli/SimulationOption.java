@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code --simulate FAULT}: make the virtual board fail the way real ones do, to see what picotool then says. */
-public class SimulationOption {
+class SimulationOption {
     @Option(names = "--simulate", paramLabel = "FAULT", defaultValue = "none", converter = Name.class,
             description = "Make something go wrong to see how picotool reports it: none, absent-sensor, "
                     + "flaky-sensor, wrong-wifi-password, wifi-down.")

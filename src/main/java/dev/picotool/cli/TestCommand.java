@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         + "the sensor's ranges, the interval, the retained status and health report, and the Home Assistant "
         + "discovery document when discovery is on. No board needed; exit codes as verify. Only "
         + "the broker address differs from what `flash` writes.")
-public final class TestCommand implements Callable<Integer> {
+final class TestCommand implements Callable<Integer> {
     @ParentCommand
     PicoTool root;
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /** {@code picotool validate}: check the settings and show them as they will be used, secrets masked. */
 @Command(name = "validate", description = "Check the settings and print them as resolved: value and where it came "
         + "from (passwords masked).")
-public final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     PicoTool root;
 

@@ -38,7 +38,7 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "verify", sortOptions = false, description = "Subscribe to the Pico's topics and check that "
         + "readings arrive: enough of them, numbers in a plausible range, at the configured interval. Reads the same "
         + "settings (file and flags) as flash; the Wi-Fi part is not needed.")
-public final class VerifyCommand implements Callable<Integer> {
+final class VerifyCommand implements Callable<Integer> {
     /** More boards than one broker run checks at once would be a typo. */
     private static final int MAX_BOARDS = 1000;
 

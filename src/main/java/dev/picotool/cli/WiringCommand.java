@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code picotool wiring [--pin GP15]}: how to wire the sensor to the board. */
 @Command(name = "wiring", description = "Show how to wire a DHT22 (or DHT11) to the board for the chosen data pin; "
         + "`picotool pinout` draws the whole header.")
-public final class WiringCommand implements Callable<Integer> {
+final class WiringCommand implements Callable<Integer> {
     @Option(names = "--pin", paramLabel = "GPIO", description = "Data pin (default GP15).")
     String pin;
 

@@ -8,7 +8,7 @@ import java.util.List;
  * that reads 1 °C high against a reference gets {@code --temperature-offset -1}. The humidity is clamped to 0–100 %
  * after its offset, so a reading never leaves the physical range.
  */
-public final class CalibrationSettings {
+final class CalibrationSettings {
     private static final BigDecimal TEN = BigDecimal.TEN;
     private static final BigDecimal TWENTY = BigDecimal.valueOf(20);
 

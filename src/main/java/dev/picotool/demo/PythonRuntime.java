@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /** The python3 the virtual Pico runs on: checked before anything is started, with the install command if missing. */
-public final class PythonRuntime {
+final class PythonRuntime {
     static final String COMMAND = "python3";
 
     private PythonRuntime() {

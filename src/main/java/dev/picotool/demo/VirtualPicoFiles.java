@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * directory so python3 can run it: picotool test and demo need nothing but the jar and python3. The board data it
  * reads ({@code pinouts/}) is copied beside it, in the same layout as the repository.
  */
-public final class VirtualPicoFiles {
+final class VirtualPicoFiles {
     static final String ROOT = "virtual-pico/";
     static final String LAUNCHER = "virtual-pico";
     static final String BOARD_DATA = "pinouts/";

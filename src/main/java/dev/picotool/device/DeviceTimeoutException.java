@@ -1,7 +1,7 @@
 package dev.picotool.device;
 
 /** The board did not give the answer we waited for in time. */
-public class DeviceTimeoutException extends DeviceException {
+class DeviceTimeoutException extends DeviceException {
     public DeviceTimeoutException(String message, String hint) {
         super(message, hint);
     }

@@ -1,7 +1,7 @@
 package dev.picotool.device;
 
 /** The board filesystem's size and free space (from os.statvfs), in bytes and in blocks. */
-public record FreeSpace(long blockSize, long totalBlocks, long freeBlocks) {
+record FreeSpace(long blockSize, long totalBlocks, long freeBlocks) {
     public long freeBytes() {
         return blockSize * freeBlocks;
     }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Lists the serial ports of this computer (behind an interface: ptys never show up in the OS list, so tests fake it). */
 @FunctionalInterface
-public interface PortEnumerator {
+interface PortEnumerator {
     List<PortInfo> list();
 
     static PortEnumerator system() {

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Tries the broker as the Pico will: a TCP connection, then an MQTT CONNECT answered with CONNACK. */
 @FunctionalInterface
-public interface BrokerProbe {
+interface BrokerProbe {
     /** How far it got. {@code connackCode} is the CONNACK return code (0 accepted), -1 when none came. */
     record Answer(Outcome outcome, int connackCode, String detail) {
     }

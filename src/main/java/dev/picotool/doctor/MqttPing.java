@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * CONNACK, DISCONNECT. Packet layouts from the MQTT 3.1.1 OASIS standard, sections 3.1 (CONNECT), 3.2 (CONNACK) and
  * 3.14 (DISCONNECT).
  */
-public final class MqttPing implements BrokerProbe {
+final class MqttPing implements BrokerProbe {
     static final int CONNECT = 0x10;           // packet type 1, flags 0
     static final int CONNACK = 0x20;           // packet type 2
     static final int CONNACK_REMAINING = 0x02; // acknowledge flags + return code

@@ -8,7 +8,7 @@ import dev.picotool.device.OsFamily;
  * Windows 10 and later bind their built-in usbser.sys to CDC-ACM devices such as MicroPython's; macOS has its CDC
  * driver built in and names ports /dev/cu.usbmodem*.
  */
-public final class OsAdvice {
+final class OsAdvice {
     private OsAdvice() {
     }
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** Which other programs have a port open (Linux: their /proc/PID/fd links); empty when this OS cannot tell. */
 @FunctionalInterface
-public interface PortHolders {
+interface PortHolders {
     /** A program holding the port: its process id and the name a person knows it by (thonny, screen...). */
     record Holder(long pid, String name) {
         @Override

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * visible to root. For a pseudo-terminal (a virtual Pico) the process holding its master side (a /dev/ptmx fd whose
  * /proc/PID/fdinfo says "tty-index: N" for /dev/pts/N) is the board itself and is not counted.
  */
-public final class ProcPortHolders implements PortHolders {
+final class ProcPortHolders implements PortHolders {
     private static final Pattern PTS = Pattern.compile("/dev/pts/(\\d+)");
     private static final Pattern TTY_INDEX = Pattern.compile("(?m)^tty-index:\\s*(\\d+)$");
     private static final int SMALL = 4096;

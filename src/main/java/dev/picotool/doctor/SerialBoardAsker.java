@@ -9,7 +9,7 @@ import dev.picotool.device.ReplTimings;
 import java.util.Optional;
 
 /** Asks over the raw REPL, then restarts main.py: looking at a board never leaves it stopped. */
-public final class SerialBoardAsker implements BoardAsker {
+final class SerialBoardAsker implements BoardAsker {
     private final DeviceAccess devices;
     private final ReplTimings timings;
 

@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * {@link Files#isWritable} decides; the device file's owner, group and mode explain a refusal. {@code groupMembers}
  * lists the users the group database puts in a group (to tell "not in dialout" from "added, but not logged in again").
  */
-public final class UnixPortAccess implements PortAccess {
+final class UnixPortAccess implements PortAccess {
     private final String user;
     private final GroupDatabase groups;
     private final Predicate<Path> mayOpen;

@@ -10,7 +10,7 @@ import java.io.Writer;
  * included, so {@code WIFI_SSID = ${wifi.ssid}} is safe even when a template author forgets to quote.
  * (FreeMarker's own ?js_string / ?json_string emit escapes Python reads differently, e.g. {@code \/}.)
  */
-public final class PythonOutputFormat extends CommonMarkupOutputFormat<PythonOutputFormat.Model> {
+final class PythonOutputFormat extends CommonMarkupOutputFormat<PythonOutputFormat.Model> {
     public static final PythonOutputFormat INSTANCE = new PythonOutputFormat();
 
     private PythonOutputFormat() {

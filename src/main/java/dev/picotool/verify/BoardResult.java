@@ -8,7 +8,7 @@ import java.util.Optional;
  * What one board showed: its reading topics, its status, health report and discovery. {@code board} is empty for
  * what every board shares (topics without the board's placeholders), and for topics no board published on.
  */
-public record BoardResult(Optional<String> board, List<TopicResult> topics, Optional<StatusResult> status,
+record BoardResult(Optional<String> board, List<TopicResult> topics, Optional<StatusResult> status,
                           Optional<DocumentResult> diagnostics, Optional<DocumentResult> discovery) {
     public BoardResult {
         topics = List.copyOf(topics);

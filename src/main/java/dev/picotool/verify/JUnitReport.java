@@ -11,7 +11,7 @@ import javax.xml.stream.XMLStreamWriter;
  * named by the topic; a board's test cases have the class name "picotool-verify.ID"), which CI systems show as test
  * results. Written with the JDK's StAX writer so that payload text is escaped properly.
  */
-public final class JUnitReport {
+final class JUnitReport {
     public static final String SUITE = "picotool-verify";
 
     private JUnitReport() {

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.OptionalDouble;
 
 /** The result as one JSON document, board by board, for scripts and CI dashboards. */
-public final class JsonReport {
+final class JsonReport {
     private JsonReport() {
     }
 

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * With a format given, the other format is refused (the firmware was rendered with one of them). Whatever arrives,
  * the answer is a value or a problem: a payload is never trusted to be small, shallow, finite or well-formed.
  */
-public final class PayloadParser {
+final class PayloadParser {
     /**
      * The most a payload may be. The firmware's are under 40 bytes; a longer one is refused before it is parsed, and
      * the broker connection cuts longer ones down to one byte more than this before they are kept in memory.

@@ -3,7 +3,7 @@ package dev.picotool.verify;
 import java.util.Optional;
 
 /** The verdict on the retained status topic: the last payload seen there must be {@code online}. */
-public record StatusResult(String topic, Optional<String> payload, boolean passed, String reason) {
+record StatusResult(String topic, Optional<String> payload, boolean passed, String reason) {
     public static final String ONLINE = "online";
 
     static StatusResult of(String topic, Optional<String> last) {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param unit  "°C", "%" or "" (also the unit a JSON payload must name, when it names one)
  * @param range plausible values; empty = any finite number
  */
-public record TopicExpectation(String topic, String label, String unit, Optional<Range> range) {
+record TopicExpectation(String topic, String label, String unit, Optional<Range> range) {
     /** The RP2040's own sensor: it measures the chip, a few degrees above the room, and is rated −20…85 °C. */
     public static final Range INTERNAL_RANGE = new Range(-20, 85);
 

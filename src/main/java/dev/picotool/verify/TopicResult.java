@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
  * @param meanInterval mean time between counted readings; empty with fewer than two
  * @param reason       why it passed or failed, in words
  */
-public record TopicResult(TopicExpectation expectation, int count, int needed, int malformed, int outOfRange,
+record TopicResult(TopicExpectation expectation, int count, int needed, int malformed, int outOfRange,
                           int badGaps, OptionalDouble min, OptionalDouble mean, OptionalDouble max,
                           Optional<Duration> meanInterval, boolean passed, String reason) {
     public String topic() {
