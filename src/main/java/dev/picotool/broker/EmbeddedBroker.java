@@ -39,6 +39,13 @@ import java.util.regex.Pattern;
  * <p>Configured so that it phones nobody (telemetry is on by default in Moquette) and writes no files (no
  * persistence: retained messages live until it stops). {@link #close()} must run: Netty's threads are not daemons
  * and would keep the JVM alive.
+ *
+ * <p>Known limits of Moquette 0.17, the last release on Maven Central: it sends retained messages without the RETAIN
+ * flag (verify reads retained messages up to a marker instead), and a client that disconnects while QoS 1
+ * deliveries to it are unacknowledged can make it throw {@code IllegalReferenceCountException} in
+ * {@code Session.pubAckReceived}, which stalls the clients of that session thread (reference-count bugs of this
+ * kind are moquette-io/moquette issues #573 and #773; fixes are in 0.18, published only on JitPack). picotool's own
+ * clients subscribe at QoS 0 for that reason.
  */
 public final class EmbeddedBroker implements AutoCloseable {
     /** Moquette's Netty may report the bound port a few milliseconds after startServer returns. */
