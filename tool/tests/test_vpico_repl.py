@@ -141,11 +141,14 @@ class RawReplTest(PeerTestMixin, unittest.TestCase):
 
     def test_ctrl_c_interrupts_busy_loop(self):
         p = self.raw_pico()
-        p.write(b"while True:\n    pass\n\x04")
-        self.assertEqual(p.read_exact(2), b"OK")
+        # Ctrl-C is armed when the code starts running, not when "OK" is sent: MicroPython's pyexec.c sets the
+        # interrupt char in parse_compile_execute(), and a Ctrl-C that arrives before lands in stdin as a plain
+        # byte (a host must wait for the program to run, or send Ctrl-C again). So wait until the loop runs.
+        p.write(b"print('looping')\nwhile True:\n    pass\n\x04")
+        self.assertEqual(p.read_until(b"looping\r\n"), b"OKlooping\r\n")
         p.write(b"\x03")
         out = p.read_until(b"\x04>", timeout=30)     # the loop never ends: any answer is the interrupt
-        self.assertRegex(out, rb'^\x04Traceback \(most recent call last\):\r\n  File "<stdin>", line [12], '
+        self.assertRegex(out, rb'^\x04Traceback \(most recent call last\):\r\n  File "<stdin>", line [123], '
                               rb"in <module>\r\nKeyboardInterrupt: \r\n\x04>$")
 
     def test_ctrl_c_interrupts_sleep_and_drops_pending_input(self):
@@ -154,7 +157,8 @@ class RawReplTest(PeerTestMixin, unittest.TestCase):
         self.assertEqual(p.read_until(b"sleeping\r\n"), b"OKsleeping\r\n")
         p.write(b"typed ahead\x03")          # TinyUSB throws away what is queued with the Ctrl-C
         out = p.read_until(b"\x04>", timeout=30)     # well inside the 100 s sleep: it was interrupted
-        self.assertTrue(out.endswith(b"line 3, in <module>\r\nKeyboardInterrupt: \r\n\x04>"), out)
+        # On a busy machine the Ctrl-C can land while print() is still finishing, as on a board: line 2 or 3.
+        self.assertRegex(out, rb'line [23], in <module>\r\nKeyboardInterrupt: \r\n\x04>$')
         self.assertEqual(p.exec_raw("print('alive')"), (b"alive\r\n", b""))
 
     def test_kbd_intr_disables_ctrl_c(self):

@@ -94,8 +94,8 @@ final class PinoutCommand implements Callable<Integer> {
         try {
             OutputDirectory.writeAtomically(file, svg.getBytes(StandardCharsets.UTF_8), PUBLIC_FILE);
         } catch (IOException e) {
-            throw new PicoToolException(ExitCode.USAGE, "cannot write " + file + ": " + e.getMessage(),
-                    "check that " + dir + " is writable, or give another --svg FILE");
+            throw new PicoToolException(ExitCode.USAGE, "cannot write " + file + " (" + e.getClass().getSimpleName()
+                    + ")", "check that " + dir + " is writable, or give another --svg FILE");
         }
     }
 }

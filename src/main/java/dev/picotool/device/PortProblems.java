@@ -43,7 +43,7 @@ final class PortProblems {
                     "add yourself to the dialout group: sudo usermod -aG dialout $USER, then log out and in");
         }
         if (errno == ENOTTY) {
-            return notAPort(path, "a device that is not a serial port", ports);
+            return notAPort(path, "a device of another kind (a terminal, a disk, /dev/null)", ports);
         }
         if (errno == ENXIO || errno == ENODEV) {
             return new DeviceException("no device answers behind " + path + " (it was unplugged?)",
