@@ -220,8 +220,9 @@ class PahoBrokerEventsTest {
 
             VerifyResult r = run.get(40, TimeUnit.SECONDS);
             assertThat(r.passed()).as("%s / %s", r, log.lines).isTrue();
-            assertThat(r.reconnects()).isEqualTo(1);
-            assertThat(log.count("lost ")).isEqualTo(1);
+            // At least once: on a busy machine Paho may reach the restarting broker before it accepts, and lose it again.
+            assertThat(r.reconnects()).isPositive();
+            assertThat(log.count("lost ")).isPositive();
             assertThat(log.lines.indexOf("reconnected")).isGreaterThan(2).isLessThan(log.lines.size() - 1);
         }
     }
