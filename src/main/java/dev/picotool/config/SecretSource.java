@@ -10,9 +10,13 @@ public interface SecretSource {
     /** The file's bytes, at most {@code limit}, from a regular file only; {@link LimitedFile.Unreadable} says why not. */
     byte[] readFile(Path file, int limit) throws LimitedFile.Unreadable;
 
-    /** True when a person is there to answer a prompt. */
-    boolean hasConsole();
+    /** True when a person is there to answer a prompt; by default nobody is (sources made by picotool itself). */
+    default boolean hasConsole() {
+        return false;
+    }
 
-    /** Ask without echo; empty when the user gave nothing. */
-    Optional<char[]> prompt(String question);
+    /** Ask without echo; empty when the user gave nothing (or, by default, when nobody can be asked). */
+    default Optional<char[]> prompt(String question) {
+        return Optional.empty();
+    }
 }

@@ -24,14 +24,4 @@ final class InMemorySecrets implements SecretSource {
     public byte[] readFile(Path file, int limit) throws LimitedFile.Unreadable {
         throw new LimitedFile.Unreadable("is not read: the demo reads no password files", "none");
     }
-
-    @Override
-    public boolean hasConsole() {
-        return false;
-    }
-
-    @Override
-    public Optional<char[]> prompt(String question) {
-        return Optional.empty();
-    }
 }

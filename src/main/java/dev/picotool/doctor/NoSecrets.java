@@ -21,14 +21,4 @@ public final class NoSecrets implements SecretSource {
     public byte[] readFile(Path file, int limit) throws LimitedFile.Unreadable {
         return PLACEHOLDER.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
-
-    @Override
-    public boolean hasConsole() {
-        return false;
-    }
-
-    @Override
-    public Optional<char[]> prompt(String question) {
-        return Optional.empty();
-    }
 }

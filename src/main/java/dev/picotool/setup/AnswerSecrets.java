@@ -47,14 +47,4 @@ public final class AnswerSecrets implements SecretSource {
         byte[] t = typed.get(file.toAbsolutePath().normalize());
         return t != null ? t.clone() : real.readFile(file, limit);
     }
-
-    @Override
-    public boolean hasConsole() {
-        return false;
-    }
-
-    @Override
-    public Optional<char[]> prompt(String question) {
-        return Optional.empty();
-    }
 }
